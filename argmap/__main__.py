@@ -1,0 +1,3 @@
+from argmap.cli import main
+
+main(prog_name="argmap")

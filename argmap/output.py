@@ -1,0 +1,38 @@
+"""Write a set of output files all-or-nothing, so a failed run leaves no half-written file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from argmap.errors import OutputError
+
+
+def write_files(folder: Path, files: dict[str, str]) -> list[Path]:
+    """Write ``files`` (name -> text) into ``folder``: every file is complete or none is replaced."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(folder, exc.strerror or str(exc)) from None
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, text in files.items():
+            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+            staged.append((name, Path(temp)))
+        written = []
+        for name, temp in staged:
+            target = folder / name
+            os.replace(temp, target)
+            written.append(target)
+        return written
+    except OSError as exc:
+        for _, temp in staged:
+            temp.unlink(missing_ok=True)
+        raise OutputError(folder, exc.strerror or str(exc)) from None
+
+
+def write_file(path: Path, text: str) -> Path:
+    return write_files(path.parent, {path.name: text})[0]
