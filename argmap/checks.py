@@ -18,7 +18,7 @@ def _unique(reader: Reader, items: list[Located], kind: str) -> dict[str, Locate
         if key in seen:
             reader.problem(
                 item.where("id"),
-                "id",
+                f"{item.label()}.id",
                 f"duplicate {kind} id '{key}': already defined at {seen[key].where('id')}",
                 f"give each {kind} its own id",
             )
@@ -60,10 +60,15 @@ def _find_quotes(reader: Reader, claims: dict[str, Located], claim_source: dict[
             continue
         near = folded[source_id].closest(claim.quote)
         text_name = sources[source_id].value.text
+        found = (
+            f"closest passage ({near.similarity:.0%} similar): \"{near.passage}\""
+            if near.similarity >= 0.5
+            else "no passage of the source is close to it"
+        )
         reader.problem(
             located.where("quote"),
-            f"claims.{claim_id}.quote",
-            f"quote not found in {text_name}; closest passage ({near.similarity:.0%} similar): \"{near.passage}\"",
+            f"claims[{claim_id}].quote",
+            f"quote not found in {text_name}; {found}",
             "copy the quote verbatim from the source: quote marks, dashes and spacing may differ, words may not",
         )
     return spans
@@ -74,20 +79,22 @@ def _check_claim_refs(reader: Reader, claims: dict[str, Located], claim_source: 
     for claim_id, located in claims.items():
         claim: Claim = located.value
         for thesis_id in claim.theses:
-            if thesis_id not in theses:
+            if thesis_id not in theses and not reader.may_exist(thesis_id):
                 reader.problem(
                     located.where("theses", thesis_id),
-                    f"claims.{claim_id}.theses",
+                    f"claims[{claim_id}].theses",
                     f"unknown thesis '{thesis_id}'{did_you_mean(thesis_id, theses)}",
                     "use the id of a thesis defined under 'theses:', or define it there",
                 )
         author = sources[claim_source[claim_id]].value.author
         for index, target in enumerate(claim.supports):
             where = located.where("supports", index)
-            field = f"claims.{claim_id}.supports"
+            field = f"claims[{claim_id}].supports"
             if target == claim_id:
                 reader.problem(where, field, "a claim cannot support itself", "remove it from its own 'supports' list")
             elif target not in claims:
+                if reader.may_exist(target):
+                    continue
                 reader.problem(where, field, f"supports unknown claim '{target}'{did_you_mean(target, claims)}",
                                "use the id of a claim defined in the corpus")
             elif sources[claim_source[target]].value.author != author:
@@ -108,7 +115,7 @@ def _check_support_cycles(reader: Reader, claims: dict[str, Located]) -> None:
                 cycle = path[path.index(nxt):] + [nxt]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    reader.problem(claims[node].where("supports"), f"claims.{node}.supports",
+                    reader.problem(claims[node].where("supports"), f"claims[{node}].supports",
                                    f"supports links form a cycle: {' -> '.join(cycle)}",
                                    "a reason cannot, through other claims, be supported by its own conclusion: remove one link")
             elif nxt not in state:
@@ -130,13 +137,16 @@ def _check_relations(reader: Reader, relations: list[Located], claims: dict[str,
     for located in relations:
         relation: Relation = located.value
         ok = True
+        label = located.label()
         for end, name in ((relation.source, "from"), (relation.target, "to")):
             if end not in claims:
                 ok = False
-                reader.problem(located.where(name), f"relations.{name}", f"unknown claim '{end}'{did_you_mean(end, claims)}",
+                if reader.may_exist(end):
+                    continue
+                reader.problem(located.where(name), f"{label}.{name}", f"unknown claim '{end}'{did_you_mean(end, claims)}",
                                "use the id of a claim defined in the corpus")
         if relation.source == relation.target:
-            reader.problem(located.where("to"), "relations.to", f"relation from '{relation.source}' to itself",
+            reader.problem(located.where("to"), f"{label}.to", f"relation from '{relation.source}' to itself",
                            "a relation joins two different claims")
             continue
         if not ok:
@@ -145,11 +155,11 @@ def _check_relations(reader: Reader, relations: list[Located], claims: dict[str,
         seen = kinds.setdefault(pair, {})
         where = located.where()
         if relation.relation in seen:
-            reader.problem(where, "relations", f"'{relation.source}' and '{relation.target}' are already linked by "
+            reader.problem(where, label, f"'{relation.source}' and '{relation.target}' are already linked by "
                            f"'{relation.relation.value}' at {seen[relation.relation]}", "keep one of the two links")
         other = RelationKind.contradicts if relation.relation is RelationKind.supports else RelationKind.supports
         if other in seen:
-            reader.problem(where, "relations.relation", f"'{relation.source}' and '{relation.target}' would both "
+            reader.problem(where, f"{label}.relation", f"'{relation.source}' and '{relation.target}' would both "
                            f"support and contradict each other (the other link is at {seen[other]})",
                            "decide which it is: two claims cannot both support and contradict each other")
         seen.setdefault(relation.relation, where)
@@ -161,15 +171,17 @@ def _check_relations(reader: Reader, relations: list[Located], claims: dict[str,
 def _check_timing(reader: Reader, located: Located, events: dict[str, Located], a: Source, b: Source) -> None:
     relation: Relation = located.value
     where = located.where("timing")
+    if reader.may_exist(relation.timing or ""):
+        return
     if relation.timing not in events:
-        reader.problem(where, "relations.timing", f"unknown event '{relation.timing}'{did_you_mean(relation.timing or '', events)}",
+        reader.problem(where, f"{located.label()}.timing", f"unknown event '{relation.timing}'{did_you_mean(relation.timing or '', events)}",
                        "use the id of an event defined under 'events:'")
         return
     event: Event = events[relation.timing].value
     first, last = sorted((a, b), key=lambda s: date_range(s.date))
     when = date_range(event.date)[0]
     if not (date_range(first.date)[1] < when <= date_range(last.date)[1]):
-        reader.problem(where, "relations.timing",
+        reader.problem(where, f"{located.label()}.timing",
                        f"event '{event.id}' ({event.date}) does not fall between the two sources "
                        f"({first.author}, {first.date}; {last.author}, {last.date})",
                        "name an event that happened after the earlier text and before the later one, or drop 'timing'")
@@ -179,7 +191,9 @@ def check_corpus(reader: Reader) -> Corpus:
     """Run every cross-file check, adding to ``reader.problems``; return what is known."""
     sources = _unique(reader, reader.sources, "source")
     claims = _unique(reader, [claim for claim, _ in reader.claims], "claim")
-    claim_source = {claim.value.id: source.value.id for claim, source in reader.claims}
+    claim_source: dict[str, str] = {}
+    for claim, source in reader.claims:
+        claim_source.setdefault(claim.value.id, source.value.id)  # a duplicate keeps the first
     theses = _unique(reader, reader.theses, "thesis")
     events = _unique(reader, reader.events, "event")
     texts = _read_texts(reader, sources)

@@ -151,8 +151,17 @@ def map_payload(graph: nx.DiGraph) -> dict[str, Any]:
     }
 
 
-def render_map(graph: nx.DiGraph, extra: dict[str, Any] | None = None, template: str = "map.html.j2") -> str:
-    """Render the map page for ``graph``; ``extra`` adds panels' data under ``page``."""
+def render_map(
+    graph: nx.DiGraph,
+    extra: dict[str, Any] | None = None,
+    template: str = "map.html.j2",
+    scripts: tuple[str, ...] = (),
+) -> str:
+    """Render the map page for ``graph``.
+
+    ``extra`` adds panels' data under ``page``; ``scripts`` names further script files in
+    templates/ to inline (each is allowed by its hash in the page's Content-Security-Policy).
+    """
     from pyvis.network import Network  # imported here: pyvis pulls in IPython
 
     payload = map_payload(graph)
@@ -166,6 +175,7 @@ def render_map(graph: nx.DiGraph, extra: dict[str, Any] | None = None, template:
     net.options = payload["options"]
     env = environment()
     env.globals["page"] = payload
+    env.globals["extra_scripts"] = list(scripts)
     net.templateEnv = env
     net.path = template
     return net.generate_html(name="argmap.html")

@@ -31,6 +31,8 @@ def environment() -> Environment:
     )
     env.globals["csp"] = content_security_policy
     env.globals["asset"] = asset
+    env.globals["extra_scripts"] = []
+    env.filters["asset"] = asset
     return env
 
 

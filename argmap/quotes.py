@@ -61,25 +61,47 @@ class FoldedText:
         return Span(self.origin[at], self.origin[end] + 1)
 
     def closest(self, quote: str) -> Near:
-        """The sentence (or pair of sentences) most like ``quote``, and how alike they are."""
+        """The sentence (or pair of sentences) most like ``quote``, and how alike they are.
+
+        The passage is given in the source's own characters, ready to copy.
+        """
         needle = fold(quote)
-        sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", self.folded) if s.strip()]
-        windows = sentences + [a + " " + b for a, b in zip(sentences, sentences[1:])]
-        best = Near("", 0.0)
-        for window in windows:
+        bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", self.folded) if m.group().strip()]
+        windows = bounds + [(a[0], b[1]) for a, b in zip(bounds, bounds[1:])]
+        best, best_span = 0.0, (0, 0)
+        for start, end in windows:
+            window = self.folded[start:end]
             matcher = SequenceMatcher(None, needle, window, autojunk=False)
-            if matcher.real_quick_ratio() <= best.similarity or matcher.quick_ratio() <= best.similarity:
+            if matcher.real_quick_ratio() == 0:
                 continue
-            # Score the best-aligned stretch of the window, so a short quote from a long sentence
-            # is judged against the part it came from.
-            block = matcher.find_longest_match(0, len(needle), 0, len(window))
-            start = max(0, block.b - block.a)
-            piece = window[start : start + len(needle) + 20]
-            ratio = SequenceMatcher(None, needle, piece, autojunk=False).ratio()
-            ratio = max(ratio, matcher.ratio())
-            if ratio > best.similarity:
-                best = Near(piece if len(window) > len(piece) + 40 else window, ratio)
-        return best
+            # Judge the stretch of the window that the quote's words line up with, so a short
+            # quote from a long sentence is compared with the part it came from; runs of one or
+            # two letters are chance, not evidence.
+            blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
+            if not blocks:
+                continue
+            first, last = blocks[0].b, blocks[-1].b + blocks[-1].size
+            matched = sum(b.size for b in blocks)
+            ratio = 2 * matched / (len(needle) + (last - first))
+            if ratio > best:
+                best, best_span = ratio, (start + first, start + last)
+        if best == 0.0:
+            return Near("", 0.0)
+        first, last = best_span
+        text = self.folded
+        # Widen to whole words and at least the quote's length, so the passage reads as text.
+        last = min(len(text), max(last, first + len(needle)))
+        while first > 0 and text[first - 1].isalnum():
+            first -= 1
+        while last < len(text) and text[last].isalnum():
+            last += 1
+        while first < last and text[first] == " ":
+            first += 1
+        while last > first and text[last - 1] == " ":
+            last -= 1
+        similarity = SequenceMatcher(None, needle, text[first:last], autojunk=False).ratio()
+        passage = self.original[self.origin[first] : self.origin[last - 1] + 1]
+        return Near(" ".join(passage.split()), similarity)
 
 
 def fold(text: str) -> str:

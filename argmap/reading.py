@@ -17,11 +17,24 @@ from argmap.yamlfile import Loc, YamlDocument, YamlSyntaxError, read_yaml
 SINGULAR = {"claims": "claim", "theses": "thesis", "events": "event", "relations": "relation"}
 
 
+def field_name(data: Any, loc: Loc) -> str:
+    """'claims[socor.protectorate].quote' or 'relations[#3].to': how a person finds the field."""
+    if len(loc) > 1 and isinstance(loc[1], int) and isinstance(data, dict):
+        item = data.get(loc[0], [None] * (loc[1] + 1))[loc[1]]
+        ident = item.get("id") if isinstance(item, dict) else None
+        name = ident.strip() if isinstance(ident, str) and ident.strip() else f"#{loc[1] + 1}"
+        return f"{loc[0]}[{name}]" + "".join(f".{part}" for part in loc[2:])
+    return ".".join(map(str, loc))
+
+
 @dataclass
 class Located:
     value: Any
     doc: YamlDocument
     loc: Loc
+
+    def label(self) -> str:
+        return field_name(self.doc.data, self.loc)
 
     def where(self, *sub: Any) -> Where:
         return Where(str(self.doc.path), self.doc.line(self.loc + sub))
@@ -37,6 +50,14 @@ class Reader:
         self.theses: list[Located] = []
         self.events: list[Located] = []
         self.relations: list[Located] = []
+        # Ids of items that failed validation: references to them are not reported again.
+        self.invalid_ids: set[str] = set()
+        # A file that could not be parsed may define any id: unknown references prove nothing.
+        self.unparsed = False
+
+    def may_exist(self, ident: str) -> bool:
+        """True when ``ident`` is defined but invalid, or could be defined in an unreadable file."""
+        return self.unparsed or ident in self.invalid_ids
 
     def problem(self, where: Where | str, field_: str, message: str, fix: str = "") -> None:
         if isinstance(where, Where):
@@ -61,6 +82,7 @@ class Reader:
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
+            self.unparsed = True
             self.problem(str(path), "", f"not UTF-8 text (bad byte at position {exc.start})", "save the file as UTF-8")
             return
         except OSError as exc:
@@ -69,6 +91,7 @@ class Reader:
         try:
             doc = read_yaml(path, text)
         except YamlSyntaxError as exc:
+            self.unparsed = True
             self.problems.append(
                 Problem(str(path), exc.line, "", f"YAML syntax error: {exc.message}", "fix the YAML at this line (check indentation, colons and quotes)")
             )
@@ -115,8 +138,12 @@ class Reader:
                 "claims need the source they quote, but this file has no 'source' section",
                 "add a 'source:' section to this file (one source per file, with its claims)",
             )
+            self.invalid_ids.update(claim.value.id for claim in claims)
         elif source is not None:
             self.claims.extend((claim, source) for claim in claims)
+        else:
+            # The source is invalid (and reported): don't also report every link to its claims.
+            self.invalid_ids.update(claim.value.id for claim in claims)
         self.theses.extend(self.validate_list(doc, "theses"))
         self.events.extend(self.validate_list(doc, "events"))
         self.relations.extend(self.validate_list(doc, "relations"))
@@ -143,7 +170,7 @@ class Reader:
         if not isinstance(raw, dict):
             self.problem(
                 Where(str(doc.path), doc.line(loc)),
-                ".".join(map(str, loc)),
+                field_name(doc.data, loc),
                 f"expected a mapping of fields, got {type(raw).__name__}",
                 f"give the fields as 'name: value' lines; allowed: {', '.join(field_names(model))}",
             )
@@ -151,9 +178,11 @@ class Reader:
         try:
             value = model.model_validate(raw)
         except ValidationError as exc:
+            if isinstance(raw.get("id"), str):
+                self.invalid_ids.add(raw["id"].strip())
             for error in exc.errors():
                 err_loc = loc + tuple(error["loc"])
                 message, fix = describe_pydantic_error(error, model)
-                self.problems.append(Problem(str(doc.path), doc.line(err_loc), ".".join(map(str, err_loc)), message, fix))
+                self.problems.append(Problem(str(doc.path), doc.line(err_loc), field_name(doc.data, err_loc), message, fix))
             return None
         return Located(value, doc, loc)

@@ -1,0 +1,137 @@
+"""What the quiz and the worksheets share: citations, quoted evidence, dates against events,
+naming authors the way teachers do, and Markdown-safe text.
+
+Everything here reads the graph only, so any corpus yields a lesson.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+import networkx as nx
+
+from argmap.corpus import date_range
+from argmap.errors import ArgmapError, UnknownIdError
+from argmap.quotes import fold
+
+BEFORE, AFTER, UNCLEAR = "before", "after", "unclear"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A claim as a student sees it: who, what, the verbatim words and where they are printed."""
+
+    claim: str
+    author: str
+    text: str
+    quote: str
+    citation: str
+    voice: str
+    speaker: str
+
+
+class AmbiguousAuthorError(ArgmapError):
+    """A short name (a surname) fits more than one author."""
+
+    def __init__(self, wanted: str, matches: list[str]) -> None:
+        self.wanted, self.matches = wanted, matches
+        super().__init__(f"'{wanted}' could be any of: {', '.join(matches)}; give the full name or a source id")
+
+
+def sources_by_id(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
+    return {s["id"]: s for s in graph.graph["sources"]}
+
+
+def events_by_id(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
+    return {e["id"]: e for e in graph.graph["events"]}
+
+
+def theses_by_id(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
+    return {t["id"]: t for t in graph.graph["theses"]}
+
+
+def source_citation(source: dict[str, Any]) -> str:
+    return f"{source['author']}, {source['title']} ({source['publication']}, {source['date']})"
+
+
+def citation(graph: nx.DiGraph, claim_id: str) -> str:
+    return source_citation(sources_by_id(graph)[graph.nodes[claim_id]["source"]])
+
+
+def evidence(graph: nx.DiGraph, claim_id: str) -> Evidence:
+    node = graph.nodes[claim_id]
+    return Evidence(claim_id, node["author"], node["text"], node["quote"], citation(graph, claim_id),
+                    node["voice"], node["speaker"])
+
+
+def side_of_event(date: str, event_date: str) -> str:
+    """Whether a text dated ``date`` was surely written before or after an event, or we cannot tell.
+
+    Partial dates mean a range of days: a text dated 2022-12 is neither surely before nor surely
+    after an event on 2022-12-12.
+    """
+    first, last = date_range(date)
+    event_first, event_last = date_range(event_date)
+    if last < event_first:
+        return BEFORE
+    if first > event_last:
+        return AFTER
+    return UNCLEAR
+
+
+def author_dates(graph: nx.DiGraph) -> dict[str, str]:
+    """Each author's first source date (sources are stored in time order)."""
+    dates: dict[str, str] = {}
+    for source in graph.graph["sources"]:
+        dates.setdefault(source["author"], source["date"])
+    return dates
+
+
+def events_between(graph: nx.DiGraph, earlier: str, later: str) -> list[dict[str, Any]]:
+    """Events surely after the ``earlier`` date and surely before the ``later`` one."""
+    return [e for e in graph.graph["events"]
+            if side_of_event(earlier, e["date"]) == BEFORE and side_of_event(later, e["date"]) == AFTER]
+
+
+def resolve_author(graph: nx.DiGraph, wanted: str) -> str:
+    """An author's full name from a full name, a source id or a surname, case-insensitive."""
+    key = wanted.strip().casefold()
+    authors: list[str] = graph.graph["authors"]
+    for author in authors:
+        if author.casefold() == key:
+            return author
+    for source in graph.graph["sources"]:
+        if source["id"].casefold() == key:
+            return str(source["author"])
+    by_surname = [a for a in authors if a.split()[-1].casefold() == key]
+    if len(by_surname) > 1:
+        raise AmbiguousAuthorError(wanted, by_surname)
+    if by_surname:
+        return by_surname[0]
+    known = authors + [s["id"] for s in graph.graph["sources"]]
+    raise UnknownIdError("author", wanted, known)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text).casefold()))
+
+
+def similar_text(a: str, b: str) -> bool:
+    """Same words, one inside the other, or nearly the same sentence (typography ignored)."""
+    left, right = _words(a), _words(b)
+    if not left or not right:
+        return left == right
+    if left in right or right in left:
+        return True
+    return SequenceMatcher(None, left, right, autojunk=False).ratio() >= 0.8
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """Corpus text made inert in Markdown: markup characters are backslash-escaped, lines joined."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))

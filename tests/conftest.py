@@ -1,0 +1,97 @@
+"""Shared fixtures: the small test corpus, a CLI runner and a real headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from click.testing import CliRunner
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini"
+REPO = Path(__file__).parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A private copy of the small test corpus, safe to edit."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def mini_graph() -> Any:
+    from argmap.graph import build_graph
+    from argmap.load import load_corpus
+
+    return build_graph(load_corpus(MINI))
+
+
+@dataclass
+class OpenedPage:
+    """A page opened in Chromium, with everything it logged and asked the network for."""
+
+    page: Any
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    @property
+    def network_requests(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(("file:", "data:", "about:"))]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright; the tests fail (not skip) when it is missing."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "browser tests need Debian's chromium at /usr/bin/chromium (bash .ci/test installs it)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(chromium: Any) -> Iterator[Any]:
+    """open_page(path, settle=True) -> OpenedPage; waits for the map to settle when asked."""
+    contexts = []
+
+    def opener(path: Path, settle: bool = True, timeout: float = 60_000) -> OpenedPage:
+        context = chromium.new_context(viewport={"width": 1400, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        opened = OpenedPage(page)
+        page.on("console", lambda m: opened.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
+        page.on("request", lambda r: opened.requests.append(r.url))
+        page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
+        page.goto(path.resolve().as_uri())
+        if settle:
+            page.wait_for_selector("body[data-settled=true]", state="attached", timeout=timeout)
+        return opened
+
+    yield opener
+    for context in contexts:
+        context.close()
