@@ -42,15 +42,17 @@ def describe_claim(corpus: Corpus, graph: nx.DiGraph, claim_id: str) -> str:
         ("Contradicts", [(t, d) for _, t, d in graph.out_edges(claim_id, data=True) if d["relation"] == "contradicts"]
          + [(s, d) for s, _, d in graph.in_edges(claim_id, data=True) if d["relation"] == "contradicts"]),
     ]
+    events = {e["id"]: e for e in graph.graph["events"]}
     for title, links in sections:
         if not links:
             continue
         lines += ["", f"{title}:"]
         for other, data in links:
             other_node = graph.nodes[other]
-            lines.append(f"  {other} ({other_node['author']}): {other_node['text']}")
+            lines.append(_wrap(f"{other} ({other_node['author']}): {other_node['text']}"))
             if data["rationale"]:
                 lines.append(_wrap("why: " + data["rationale"], "      "))
             if data.get("timing"):
-                lines.append(f"      timing: the texts fall either side of '{data['timing']}'")
+                event = events[data["timing"]]
+                lines.append(_wrap(f"timing: the two texts fall either side of {event['label']} ({event['date']})", "      "))
     return "\n".join(lines)
