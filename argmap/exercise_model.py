@@ -129,3 +129,16 @@ def arrange(rng: Random, correct: Option, distractors: list[Option]) -> tuple[tu
     options = [correct, *distractors]
     rng.shuffle(options)
     return tuple(options), options.index(correct)
+
+
+def interleave(rng: Random, *groups: Iterable[Any]) -> list[Any]:
+    """Each group shuffled, then taken in turn, so a quiz mixes the variants of a kind."""
+    lists = []
+    for group in groups:
+        items = sorted(group)
+        rng.shuffle(items)
+        lists.append(items)
+    merged: list[Any] = []
+    for index in range(max((len(items) for items in lists), default=0)):
+        merged.extend(items[index] for items in lists if index < len(items))
+    return merged

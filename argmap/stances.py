@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from argmap.ranking import within_author_supports
+
 PRO, CON, MIXED, SILENT = "pro", "con", "mixed", "silent"
 
 
@@ -58,3 +60,26 @@ def stance_matrix(graph: nx.DiGraph) -> dict[tuple[str, str], StanceCell]:
         for thesis in thesis_ids(graph)
         for author in graph.graph["authors"]
     }
+
+
+def thesis_sides(graph: nx.DiGraph, thesis: str) -> dict[str, str]:
+    """Claim -> the side (pro, con or mixed) it argues on ``thesis``, for every claim that bears on it.
+
+    A claim bears on a thesis when it takes a side itself, or when it supports, directly or in
+    a chain within its author's argument, the author's own claims that do; it then argues their
+    side (``mixed`` when they disagree). A claim's own stance always wins over a derived one.
+    """
+    sub = within_author_supports(graph)
+    sides: dict[str, str] = {}
+    for node, data in graph.nodes(data=True):
+        if thesis in data["theses"]:
+            sides[node] = data["theses"][thesis]
+            continue
+        found = {
+            graph.nodes[d]["theses"][thesis]
+            for d in nx.descendants(sub, node)
+            if thesis in graph.nodes[d]["theses"] and graph.nodes[d]["voice"] != "reports"
+        }
+        if found:
+            sides[node] = found.pop() if len(found) == 1 else MIXED
+    return sides

@@ -67,6 +67,17 @@ def evidence(graph: nx.DiGraph, claim_id: str) -> Evidence:
                     node["voice"], node["speaker"])
 
 
+def link(graph: nx.DiGraph, a: str, b: str) -> dict[str, Any] | None:
+    """The edge between two claims whichever way it was written, or None."""
+    data = graph.get_edge_data(a, b) or graph.get_edge_data(b, a)
+    return dict(data) if data else None
+
+
+def linked(graph: nx.DiGraph, claim_id: str, relation: str) -> set[str]:
+    """Claims joined to ``claim_id`` by a ``relation`` edge, either way."""
+    return {n for n in nx.all_neighbors(graph, claim_id) if link(graph, claim_id, n)["relation"] == relation}  # type: ignore[index]
+
+
 def side_of_event(date: str, event_date: str) -> str:
     """Whether a text dated ``date`` was surely written before or after an event, or we cannot tell.
 

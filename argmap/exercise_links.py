@@ -1,0 +1,267 @@
+"""Exercises about how accounts relate: which claim supports or contradicts another, where each
+author stands on a thesis, and whether a turning point falls between two clashing accounts.
+
+Stances come from the derived stance cells (argmap.stances), so a view an author only reports is
+never given as that author's stance. Dates are compared as ranges: a text dated 2022-12 is neither
+before nor after an event on 2022-12-12, and such a pairing is not asked about.
+"""
+
+from __future__ import annotations
+
+from random import Random
+from typing import Any
+
+import networkx as nx
+
+from argmap.exercise_model import Exercise, Option, Passage, Question, arrange, choose, interleave
+from argmap.stances import CON, MIXED, PRO, SILENT, stance_cell
+from argmap.teaching import (AFTER, BEFORE, UNCLEAR, evidence, events_by_id, link, linked, side_of_event, similar_text,
+                             sources_by_id, theses_by_id)
+
+CONTRADICTS, SUPPORTS = "contradicts", "supports"
+MAX_STANCE_EVIDENCE = 3
+
+
+def _claim_passage(graph: nx.DiGraph, claim_id: str) -> Passage:
+    node = graph.nodes[claim_id]
+    source = sources_by_id(graph)[node["source"]]
+    return Passage(f"{node['author']}, {source['title']} ({source['date']})", node["text"], node["quote"])
+
+
+def _supports_only(graph: nx.DiGraph) -> nx.DiGraph:
+    return nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["relation"] == SUPPORTS)
+
+
+# --- relation ----------------------------------------------------------------------------------
+
+Link = tuple[str, str, str]  # (the claim shown, the relation asked about, the right answer)
+
+
+def relation_order(graph: nx.DiGraph, rng: Random) -> list[Link]:
+    clashes: list[Link] = []
+    between: list[Link] = []
+    within: list[Link] = []
+    for u, v, data in graph.edges(data=True):
+        if data["relation"] == CONTRADICTS:
+            clashes += [(u, CONTRADICTS, v), (v, CONTRADICTS, u)]
+        elif data["scope"] == "between":
+            between.append((v, SUPPORTS, u))
+        else:
+            within.append((v, SUPPORTS, u))
+    return interleave(rng, clashes, between, within)
+
+
+def _relation_pool(graph: nx.DiGraph, shown: str, relation: str, answer: str) -> list[str]:
+    """Claims the map surely does not link to ``shown`` by ``relation``, from a fair set of authors."""
+    author = graph.nodes[shown]["author"]
+    same_author = graph.nodes[answer]["author"] == author
+    if relation == CONTRADICTS:
+        joined = linked(graph, shown, CONTRADICTS)
+        excluded = set(joined)
+    else:
+        supports = _supports_only(graph)
+        # A reason of a reason still supports the claim: leave out everything above or below it.
+        joined = nx.ancestors(supports, shown) | nx.descendants(supports, shown)
+        excluded = set(joined)
+        if same_author:
+            # Within one author, keep to other lines of argument: the curator may not map every reason.
+            own = supports.subgraph(n for n, d in graph.nodes(data=True) if d["author"] == author)
+            excluded |= nx.node_connected_component(own.to_undirected(as_view=True), shown)
+    lookalikes = [graph.nodes[n]["text"] for n in joined | {shown}]
+    return [
+        n for n, d in graph.nodes(data=True)
+        if n != shown and n not in excluded
+        and (d["author"] == author) == (same_author and relation == SUPPORTS)
+        and not any(similar_text(d["text"], text) for text in lookalikes)
+    ]
+
+
+def build_relation(graph: nx.DiGraph, rng: Random, link: Link) -> Exercise | None:
+    shown, relation, answer = link
+    author = graph.nodes[shown]["author"]
+    distractors = choose(rng, _relation_pool(graph, shown, relation, answer))
+    if not distractors:
+        return None
+
+    def option(claim_id: str) -> Option:
+        node = graph.nodes[claim_id]
+        return Option(f"{node['text']} ({node['author']})", claim_id)
+
+    options, index = arrange(rng, option(answer), [option(d) for d in distractors])
+    edge = link(graph, shown, answer) or {}
+    within = graph.nodes[answer]["author"] == author
+    if relation == CONTRADICTS:
+        prompt = "Which of these claims contradicts it?"
+        said = f"{graph.nodes[answer]['author']}'s claim contradicts it"
+    elif within:
+        prompt = f"Which of these claims does {author} give as a reason for it?"
+        said = f"{author} gives this as a reason for it"
+    else:
+        prompt = "Which of these claims supports it?"
+        said = f"{graph.nodes[answer]['author']}'s claim supports it"
+    why = f": {edge['rationale']}" if edge["rationale"] else "."
+    question = Question(
+        prompt,
+        options,
+        index,
+        f"{said}{why} No other option has a {relation} link with it on the map.",
+        (evidence(graph, shown), evidence(graph, answer)),
+        {"claim": shown, "relation": relation},
+    )
+    return Exercise("relation", "Which claim agrees or clashes?",
+                    f"Read {author}'s claim, then find the claim the map links to it.",
+                    (_claim_passage(graph, shown),), (question,), frozenset({shown, answer}))
+
+
+# --- stance ------------------------------------------------------------------------------------
+
+STANCE_OPTIONS = (
+    Option("pro: argues for it", PRO),
+    Option("con: argues against it", CON),
+    Option("silent: takes no side on it", SILENT),
+)
+
+
+def stance_order(graph: nx.DiGraph, rng: Random) -> list[str]:
+    return interleave(rng, (t["id"] for t in graph.graph["theses"]))
+
+
+def _stance_question(graph: nx.DiGraph, thesis: str, author: str, date: str) -> Question:
+    cell = stance_cell(graph, thesis, author)
+    if cell.stance == SILENT:
+        explanation = f"None of {author}'s own claims takes a side on this thesis."
+    else:
+        explanation = f"{author}'s own claims take the {cell.stance} side."
+    for claim_id in cell.reported:
+        node = graph.nodes[claim_id]
+        explanation += (f" {author} reports that {node['speaker']} takes the {node['theses'][thesis]} side, "
+                        f"but a reported view is not {author}'s own stance.")
+    shown = cell.claims[:MAX_STANCE_EVIDENCE] + cell.reported
+    return Question(
+        f"{author} ({date})",
+        STANCE_OPTIONS,
+        [o.value for o in STANCE_OPTIONS].index(cell.stance),
+        explanation,
+        tuple(evidence(graph, c) for c in shown),
+        {"thesis": thesis, "author": author},
+    )
+
+
+def build_stance(graph: nx.DiGraph, rng: Random, thesis: str) -> Exercise | None:
+    dates: dict[str, str] = {}
+    for source in graph.graph["sources"]:
+        dates.setdefault(source["author"], source["date"])
+    questions, left_out = [], []
+    for author in graph.graph["authors"]:
+        if stance_cell(graph, thesis, author).stance == MIXED:
+            left_out.append(author)  # pro, con or silent would each be wrong
+        else:
+            questions.append(_stance_question(graph, thesis, author, dates[author]))
+    if len(questions) < 2 or all(q.correct.value == SILENT for q in questions):
+        return None
+    note = f" ({', '.join(left_out)} left out: their own claims take both sides.)" if left_out else ""
+    info = theses_by_id(graph)[thesis]
+    return Exercise(
+        "stance", "Who stands where?",
+        "Place each author pro, con or silent on the thesis. Count only what each author asserts, "
+        f"not views an author merely reports.{note}",
+        (Passage(f"Thesis: {info['label']}", info["text"]),), tuple(questions), frozenset({f"thesis:{thesis}"}),
+    )
+
+
+# --- timing ------------------------------------------------------------------------------------
+
+SPANS, BOTH_BEFORE, BOTH_AFTER = "spans", "both-before", "both-after"
+Clash = tuple[str, str, str, str]  # (earlier claim, later claim, event id, verdict)
+
+
+def _date(graph: nx.DiGraph, claim_id: str) -> str:
+    return str(sources_by_id(graph)[graph.nodes[claim_id]["source"]]["date"])
+
+
+def timing_verdict(graph: nx.DiGraph, first: str, second: str, event: dict[str, Any], timing: str) -> str | None:
+    """Whether ``event`` falls between two clashing claims' texts, or None when the map cannot say."""
+    sides = (side_of_event(_date(graph, first), event["date"]), side_of_event(_date(graph, second), event["date"]))
+    if UNCLEAR in sides:
+        return None
+    if sides[0] == sides[1]:
+        return BOTH_BEFORE if sides[0] == BEFORE else BOTH_AFTER
+    # The event falls between them; only the curator's timing says the clash turns on it.
+    return SPANS if timing == event["id"] else None
+
+
+def timing_order(graph: nx.DiGraph, rng: Random) -> list[Clash]:
+    rank = {s["id"]: i for i, s in enumerate(graph.graph["sources"])}  # sources are in time order
+    spans: list[Clash] = []
+    same_side: list[Clash] = []
+    for u, v, data in graph.edges(data=True):
+        if data["relation"] != CONTRADICTS or data["scope"] != "between":
+            continue
+        first, second = sorted((u, v), key=lambda c: (rank[graph.nodes[c]["source"]], c))
+        for event in graph.graph["events"]:
+            verdict = timing_verdict(graph, first, second, event, data["timing"])
+            if verdict is not None:
+                (spans if verdict == SPANS else same_side).append((first, second, event["id"], verdict))
+    return interleave(rng, spans, same_side)
+
+
+def _account(source: dict[str, Any]) -> Option:
+    return Option(f"{source['author']}, {source['title']} ({source['date']})", source["id"])
+
+
+def build_timing(graph: nx.DiGraph, rng: Random, clash: Clash) -> Exercise | None:
+    first, second, event_id, verdict = clash
+    event = events_by_id(graph)[event_id]
+    sources = sources_by_id(graph)
+    when = f"{event['label']} ({event['date']})"
+    if verdict == BOTH_AFTER:
+        before = [s for s, r in sources.items() if side_of_event(r["date"], event["date"]) == BEFORE]
+        picked = choose(rng, before, 1)
+        if not picked:
+            return None
+        right = picked[0]
+    else:
+        right = graph.nodes[first]["source"]
+    after = [s for s, r in sources.items() if side_of_event(r["date"], event["date"]) == AFTER]
+    distractors = choose(rng, after)
+    if not distractors:
+        return None
+    options, index = arrange(rng, _account(sources[right]), [_account(sources[s]) for s in distractors])
+    later = "; ".join(f"{sources[s]['author']} {sources[s]['date']}" for s in sorted(distractors))
+    which = Question(
+        f"Which of these accounts was written before {when}?",
+        options,
+        index,
+        f"{sources[right]['author']} dates from {sources[right]['date']}, before {event['date']}; "
+        f"the others date from after it ({later}).",
+        (),
+        {"event": event_id},
+    )
+    a, b = graph.nodes[first]["author"], graph.nodes[second]["author"]
+    da, db = _date(graph, first), _date(graph, second)
+    rationale = (link(graph, first, second) or {}).get("rationale", "")
+    if verdict == SPANS:
+        because = (f"{a} wrote in {da}, before {when}; {b} wrote in {db}, after it. "
+                   f"The map dates this clash to that turning point: {rationale}")
+    else:
+        side = "before" if verdict == BOTH_BEFORE else "after"
+        because = (f"Both wrote {side} {when} ({a}: {da}; {b}: {db}), so it cannot explain why they "
+                   f"disagree: {rationale}")
+    explains = Question(
+        f"{a}'s claim and {b}'s claim contradict each other. Does {event['label']} fall between "
+        "the two accounts, so that timing may explain the clash?",
+        (Option(f"Yes: {a} wrote before it and {b} after it", SPANS),
+         Option("No: both wrote before it", BOTH_BEFORE),
+         Option("No: both wrote after it", BOTH_AFTER)),
+        [SPANS, BOTH_BEFORE, BOTH_AFTER].index(verdict),
+        because,
+        (evidence(graph, first), evidence(graph, second)),
+        {"event": event_id, "first": first, "second": second},
+    )
+    return Exercise(
+        "timing", "Before or after?",
+        "Accounts written before a turning point could not know what came after it. "
+        "Date the accounts, then judge whether the turning point separates the two clashing claims.",
+        (Passage("Turning point", when), _claim_passage(graph, first), _claim_passage(graph, second)),
+        (which, explains), frozenset({first, second}),
+    )
