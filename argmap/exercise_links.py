@@ -76,8 +76,8 @@ def _relation_pool(graph: nx.DiGraph, shown: str, relation: str, answer: str) ->
     ]
 
 
-def build_relation(graph: nx.DiGraph, rng: Random, link: Link) -> Exercise | None:
-    shown, relation, answer = link
+def build_relation(graph: nx.DiGraph, rng: Random, subject: Link) -> Exercise | None:
+    shown, relation, answer = subject
     author = graph.nodes[shown]["author"]
     distractors = choose(rng, _relation_pool(graph, shown, relation, answer))
     if not distractors:
@@ -99,7 +99,7 @@ def build_relation(graph: nx.DiGraph, rng: Random, link: Link) -> Exercise | Non
     else:
         prompt = "Which of these claims supports it?"
         said = f"{graph.nodes[answer]['author']}'s claim supports it"
-    why = f": {edge['rationale']}" if edge["rationale"] else "."
+    why = f": {edge['rationale']}" if edge.get("rationale") else "."
     question = Question(
         prompt,
         options,
