@@ -1,0 +1,120 @@
+"""Invariants of the flagship corpus (claims/) and of its built files in graphs/."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from argmap.build import build_outputs
+from argmap.corpus import Corpus
+from argmap.graph import build_graph
+from argmap.load import load_corpus
+from argmap.stances import stance_matrix
+from conftest import REPO
+
+CLAIMS = REPO / "claims"
+GRAPHS = REPO / "graphs"
+SEEDS = REPO.parent / "shared" / "seeds"
+AUTHORS = ["Vladimir Socor", "Taras Kuzio", "Nathan Breeding", "Ziya Kazimzada", "Sossi Tatikyan"]
+FURNITURE = ["cookie", "Poll conducted", "See Also", "Dear Readers", "Share this article", "Text resize",
+             "Contributed by", "Please enter your", "LATEST", "Source: Reuters", "Photo:"]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus(CLAIMS)
+
+
+@pytest.fixture(scope="module")
+def graph(corpus: Corpus) -> Any:
+    return build_graph(corpus)
+
+
+def test_five_sources_in_time_order(graph: Any) -> None:
+    assert graph.graph["authors"] == AUTHORS
+    assert [s["date"] for s in graph.graph["sources"]] == ["2020-12", "2021-11-25", "2022-03-15", "2023-10", "2023-12-12"]
+
+
+def test_undated_and_unsigned_texts_say_how_they_were_dated_and_attributed(corpus: Corpus) -> None:
+    assert "inferred" in corpus.sources["kazimzada"].date_note
+    assert "Vladimir Socor" in corpus.sources["socor"].note
+
+
+@pytest.mark.parametrize("author, floor", [(a, 15) for a in AUTHORS], ids=[a.split()[-1] for a in AUTHORS])
+def test_each_author_is_mapped_above_the_floor(graph: Any, author: str, floor: int) -> None:
+    own = [n for n, d in graph.nodes(data=True) if d["author"] == author]
+    assert len(own) >= floor
+
+
+def test_at_least_ten_theses_each_with_a_pro_and_a_con_claim(graph: Any) -> None:
+    stances: dict[str, Counter[str]] = {t["id"]: Counter() for t in graph.graph["theses"]}
+    for _, data in graph.nodes(data=True):
+        for thesis, stance in data["theses"].items():
+            stances[thesis][stance] += 1
+    assert len(stances) >= 10
+    assert {t: (c["pro"] > 0, c["con"] > 0) for t, c in stances.items()} == {t: (True, True) for t in stances}
+
+
+def test_every_thesis_has_an_author_who_takes_a_side_in_their_own_voice(graph: Any) -> None:
+    cells = stance_matrix(graph)
+    for thesis in (t["id"] for t in graph.graph["theses"]):
+        assert any(cells[(thesis, a)].stance != "silent" for a in AUTHORS), thesis
+
+
+def test_reported_views_never_count_as_the_authors_stance(graph: Any) -> None:
+    reported = {n for n, d in graph.nodes(data=True) if d["voice"] == "reports"}
+    assert len(reported) >= 10
+    for cell in stance_matrix(graph).values():
+        assert not reported & set(cell.claims)
+        assert set(cell.reported) <= reported
+
+
+def test_relations_between_authors(graph: Any) -> None:
+    between = [(u, v, d) for u, v, d in graph.edges(data=True) if d["scope"] == "between"]
+    kinds = Counter(d["relation"] for _, _, d in between)
+    assert len(between) >= 60
+    assert kinds["supports"] > 0 and kinds["contradicts"] > 0
+    pairs = {frozenset((graph.nodes[u]["author"], graph.nodes[v]["author"])) for u, v, _ in between}
+    assert pairs == {frozenset(p) for p in itertools.combinations(AUTHORS, 2)}
+    assert all(d["rationale"] for _, _, d in between)
+
+
+def test_clashes_of_timing_are_marked_and_explained(graph: Any) -> None:
+    timed = [(u, v, d) for u, v, d in graph.edges(data=True) if d["timing"]]
+    assert len(timed) >= 5
+    assert {d["timing"] for _, _, d in timed} >= {"ukraine-invasion", "lachin-blockade", "september-offensive"}
+
+
+def test_each_authors_argument_is_a_structure(graph: Any) -> None:
+    for author in AUTHORS:
+        own = [n for n, d in graph.nodes(data=True) if d["author"] == author]
+        linked = [n for n in own if any(d["scope"] == "author" for *_, d in graph.in_edges(n, data=True))
+                  or any(d["scope"] == "author" for *_, d in graph.out_edges(n, data=True))]
+        assert len(linked) / len(own) >= 0.8, author
+
+
+def test_source_texts_are_article_bodies_without_page_furniture(corpus: Corpus) -> None:
+    for source_id, text in corpus.texts.items():
+        for word in FURNITURE:
+            assert word not in text, (source_id, word)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the captured seed texts (../shared/seeds) are not beside this checkout")
+def test_source_texts_keep_the_authors_characters_exactly(corpus: Corpus) -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for source_id, text in corpus.texts.items():
+        for paragraph in filter(None, text.split("\n\n")):
+            assert any(paragraph.strip() in seed for seed in seeds), (source_id, paragraph[:60])
+
+
+def test_graphs_folder_is_rebuilt_from_claims() -> None:
+    """graphs/ must be exactly what `argmap build claims/ --out graphs/` writes today."""
+    expected = build_outputs(CLAIMS)
+    stale = sorted(name for name, text in expected.items()
+                   if not (GRAPHS / name).is_file() or (GRAPHS / name).read_text(encoding="utf-8") != text)
+    assert stale == [], f"graphs/ is out of date for {stale}: run `argmap build claims/ --out graphs/`"
+    assert sorted(p.name for p in GRAPHS.iterdir() if not p.name.startswith(".")) == sorted(expected)
