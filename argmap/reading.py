@@ -98,7 +98,8 @@ class Reader:
             return
         for loc, line in doc.duplicate_keys:
             self.problems.append(
-                Problem(str(path), line, ".".join(map(str, loc)), f"key '{loc[-1]}' appears twice in the same mapping", "remove or rename one of them")
+                Problem(str(path), line, field_name(doc.data, loc), f"key '{loc[-1]}' appears twice in the same mapping",
+                        "remove or rename one of them")
             )
         if doc.data is None:
             return
