@@ -72,7 +72,8 @@ def pair_agreement(
     authors: list[str] = graph.graph["authors"]
     a, b = sorted((a, b), key=authors.index)
     cells = cells or stance_matrix(graph)
-    same, opposite = [], []
+    same: list[str] = []
+    opposite: list[str] = []
     for thesis in thesis_ids(graph):
         sa, sb = cells[thesis, a].stance, cells[thesis, b].stance
         if sa in (PRO, CON) and sb in (PRO, CON):
@@ -101,7 +102,7 @@ class Comparison:
     b: str
     agreement: PairAgreement
     clashes: tuple[Clash, ...]  # contradicts edges between their own claims, sharpest first
-    reported_clashes: tuple[Clash, ...]  # contradicts edges where one side is a reported view
+    reported_links: tuple[tuple[str, str], ...]  # edges between the two that touch a reported view
     partly: tuple[str, ...]  # theses both address, at least one of them mixed
     only_a: tuple[str, ...]  # theses only ``a`` takes a side on
     only_b: tuple[str, ...]
@@ -113,13 +114,19 @@ def compare(graph: nx.DiGraph, first: str, second: str) -> Comparison:
     cells = stance_matrix(graph)
     agreement = pair_agreement(graph, first, second, cells)
     pair = {first, second}
-    between = [
+    clashes = tuple(
         c for c in sharpest_clashes(graph)
-        if {graph.nodes[c.earlier]["author"], graph.nodes[c.later]["author"]} == pair and first != second
-    ]
-    own = tuple(c for c in between if not any(is_reported(graph, x) for x in c.claims))
-    reported = tuple(c for c in between if c not in own)
-    partly, only_a, only_b = [], [], []
+        if {graph.nodes[c.earlier]["author"], graph.nodes[c.later]["author"]} == pair
+        and not any(is_reported(graph, x) for x in c.claims) and first != second
+    )
+    reported = tuple(
+        (x, y) for x, y in graph.edges
+        if {graph.nodes[x]["author"], graph.nodes[y]["author"]} == pair and first != second
+        and (is_reported(graph, x) or is_reported(graph, y))
+    )
+    partly: list[str] = []
+    only_a: list[str] = []
+    only_b: list[str] = []
     for thesis in thesis_ids(graph):
         sa, sb = cells[thesis, first].stance, cells[thesis, second].stance
         if sa != SILENT and sb == SILENT:
@@ -128,4 +135,4 @@ def compare(graph: nx.DiGraph, first: str, second: str) -> Comparison:
             only_b.append(thesis)
         elif sa != SILENT and thesis not in agreement.same_side + agreement.opposite_sides:
             partly.append(thesis)
-    return Comparison(first, second, agreement, own, reported, tuple(partly), tuple(only_a), tuple(only_b), cells)
+    return Comparison(first, second, agreement, clashes, reported, tuple(partly), tuple(only_a), tuple(only_b), cells)

@@ -57,7 +57,8 @@ class UnknownIdError(ArgmapError):
         known = list(known)
         hint = did_you_mean(wanted, known)
         listing = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "")
-        super().__init__(f"no {kind} '{wanted}'{hint}. Known {kind}s: {listing}")
+        plural = "theses" if kind == "thesis" else f"{kind}s"
+        super().__init__(f"no {kind} '{wanted}'{hint}. Known {plural}: {listing}")
 
 
 class OutputError(ArgmapError):

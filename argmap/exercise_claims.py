@@ -86,10 +86,10 @@ def _speakers(graph: nx.DiGraph) -> dict[str, str]:
 def build_voice(graph: nx.DiGraph, rng: Random, claim_id: str) -> Exercise | None:
     node = graph.nodes[claim_id]
     author = node["author"]
-    own = Option(f"{author} asserts it as {author}'s own view", ASSERTS)
+    own = Option(f"asserted: {author}'s own view", ASSERTS)
 
     def reported(speaker: str) -> Option:
-        return Option(f"{author} reports the view of {speaker}", f"{REPORTS}:{speaker}")
+        return Option(f"reported: the view of {speaker}", f"{REPORTS}:{speaker}")
 
     speakers = _speakers(graph)
     if node["voice"] == REPORTS:
@@ -121,7 +121,7 @@ def evidence_order(graph: nx.DiGraph, rng: Random) -> list[str]:
 
 
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a["source"] == b["source"] and a["quote_start"] < b["quote_end"] and b["quote_start"] < a["quote_end"]
+    return bool(a["source"] == b["source"] and a["quote_start"] < b["quote_end"] and b["quote_start"] < a["quote_end"])
 
 
 def build_evidence(graph: nx.DiGraph, rng: Random, claim_id: str) -> Exercise | None:

@@ -57,7 +57,8 @@ def _relation_pool(graph: nx.DiGraph, shown: str, relation: str, answer: str) ->
     same_author = graph.nodes[answer]["author"] == author
     if relation == CONTRADICTS:
         joined = linked(graph, shown, CONTRADICTS)
-        excluded = set(joined)
+        # A claim that agrees with one of its contradictors most likely clashes with it too.
+        excluded = joined | {n for c in joined for n in linked(graph, c, SUPPORTS)}
     else:
         supports = _supports_only(graph)
         # A reason of a reason still supports the claim: leave out everything above or below it.
@@ -68,10 +69,13 @@ def _relation_pool(graph: nx.DiGraph, shown: str, relation: str, answer: str) ->
             own = supports.subgraph(n for n, d in graph.nodes(data=True) if d["author"] == author)
             excluded |= nx.node_connected_component(own.to_undirected(as_view=True), shown)
     lookalikes = [graph.nodes[n]["text"] for n in joined | {shown}]
+    # Opposite sides on a thesis count as a clash, the same side as agreement (README: relation).
+    stances = graph.nodes[shown]["theses"]
     return [
         n for n, d in graph.nodes(data=True)
         if n != shown and n not in excluded
         and (d["author"] == author) == (same_author and relation == SUPPORTS)
+        and not any((d["theses"].get(t) == side) == (relation == SUPPORTS) for t, side in stances.items() if t in d["theses"])
         and not any(similar_text(d["text"], text) for text in lookalikes)
     ]
 
@@ -100,6 +104,9 @@ def build_relation(graph: nx.DiGraph, rng: Random, subject: Link) -> Exercise | 
         prompt = "Which of these claims supports it?"
         said = f"{graph.nodes[answer]['author']}'s claim supports it"
     why = f": {edge['rationale']}" if edge.get("rationale") else "."
+    node = graph.nodes[answer]
+    if node["voice"] == "reports":
+        why += f" (That claim is a view {node['author']} reports, that of {node['speaker']}.)"
     question = Question(
         prompt,
         options,
@@ -134,8 +141,8 @@ def _stance_question(graph: nx.DiGraph, thesis: str, author: str, date: str) -> 
         explanation = f"{author}'s own claims take the {cell.stance} side."
     for claim_id in cell.reported:
         node = graph.nodes[claim_id]
-        explanation += (f" {author} reports that {node['speaker']} takes the {node['theses'][thesis]} side, "
-                        f"but a reported view is not {author}'s own stance.")
+        explanation += (f" {author} also reports a {node['theses'][thesis]} view, that of {node['speaker']}; "
+                        f"a reported view is not {author}'s own stance.")
     shown = cell.claims[:MAX_STANCE_EVIDENCE] + cell.reported
     return Question(
         f"{author} ({date})",
@@ -192,8 +199,7 @@ def timing_verdict(graph: nx.DiGraph, first: str, second: str, event: dict[str, 
 
 def timing_order(graph: nx.DiGraph, rng: Random) -> list[Clash]:
     rank = {s["id"]: i for i, s in enumerate(graph.graph["sources"])}  # sources are in time order
-    spans: list[Clash] = []
-    same_side: list[Clash] = []
+    groups: dict[tuple[bool, str], list[Clash]] = {}
     for u, v, data in graph.edges(data=True):
         if data["relation"] != CONTRADICTS or data["scope"] != "between":
             continue
@@ -201,8 +207,9 @@ def timing_order(graph: nx.DiGraph, rng: Random) -> list[Clash]:
         for event in graph.graph["events"]:
             verdict = timing_verdict(graph, first, second, event, data["timing"])
             if verdict is not None:
-                (spans if verdict == SPANS else same_side).append((first, second, event["id"], verdict))
-    return interleave(rng, spans, same_side)
+                groups.setdefault((verdict != SPANS, event["id"]), []).append((first, second, event["id"], verdict))
+    # Take turns between "yes" and "no" answers and between turning points, so a quiz varies them.
+    return interleave(rng, *(groups[key] for key in sorted(groups)))
 
 
 def _account(source: dict[str, Any]) -> Option:
@@ -229,10 +236,10 @@ def build_timing(graph: nx.DiGraph, rng: Random, clash: Clash) -> Exercise | Non
     options, index = arrange(rng, _account(sources[right]), [_account(sources[s]) for s in distractors])
     later = "; ".join(f"{sources[s]['author']} {sources[s]['date']}" for s in sorted(distractors))
     which = Question(
-        f"Which of these accounts was written before {when}?",
+        f"Which of these accounts was written before the turning point, {when}?",
         options,
         index,
-        f"{sources[right]['author']} dates from {sources[right]['date']}, before {event['date']}; "
+        f"{sources[right]['author']}'s account dates from {sources[right]['date']}, before {event['date']}; "
         f"the others date from after it ({later}).",
         (),
         {"event": event_id},
@@ -241,14 +248,14 @@ def build_timing(graph: nx.DiGraph, rng: Random, clash: Clash) -> Exercise | Non
     da, db = _date(graph, first), _date(graph, second)
     rationale = (link(graph, first, second) or {}).get("rationale", "")
     if verdict == SPANS:
-        because = (f"{a} wrote in {da}, before {when}; {b} wrote in {db}, after it. "
+        because = (f"{a}'s account dates from {da}, before {when}; {b}'s from {db}, after it. "
                    f"The map dates this clash to that turning point: {rationale}")
     else:
         side = "before" if verdict == BOTH_BEFORE else "after"
-        because = (f"Both wrote {side} {when} ({a}: {da}; {b}: {db}), so it cannot explain why they "
-                   f"disagree: {rationale}")
+        because = (f"Both accounts date from {side} {when}: {a}'s from {da}, {b}'s from {db}. So it cannot "
+                   f"explain why they disagree. The clash: {rationale}")
     explains = Question(
-        f"{a}'s claim and {b}'s claim contradict each other. Does {event['label']} fall between "
+        f"{a}'s claim and {b}'s claim contradict each other. Does the turning point fall between "
         "the two accounts, so that timing may explain the clash?",
         (Option(f"Yes: {a} wrote before it and {b} after it", SPANS),
          Option("No: both wrote before it", BOTH_BEFORE),

@@ -56,6 +56,11 @@ class Exercise:
     def marks(self) -> int:
         return len(self.questions)
 
+    @property
+    def grid(self) -> bool:
+        """Whether every question offers the same options (a stance grid), so they print once."""
+        return len(self.questions) > 1 and len({q.options for q in self.questions}) == 1
+
 
 @dataclass(frozen=True)
 class Quiz:
@@ -97,6 +102,7 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
                 "kind": exercise.kind,
                 "title": exercise.title,
                 "instruction": exercise.instruction,
+                "grid": exercise.grid,
                 "passages": [vars(p) for p in exercise.passages],
                 "questions": [
                     {
@@ -142,3 +148,11 @@ def interleave(rng: Random, *groups: Iterable[Any]) -> list[Any]:
     for index in range(max((len(items) for items in lists), default=0)):
         merged.extend(items[index] for items in lists if index < len(items))
     return merged
+
+
+def summary(quiz: Quiz) -> str:
+    """One line on the size of the quiz and how to make it again."""
+    count = len(quiz.exercises)
+    short = f" (the map supports only {count} of the {quiz.requested} asked for)" if count < quiz.requested else ""
+    return (f"{count} exercise{'s' if count != 1 else ''}, {quiz.marks} mark{'s' if quiz.marks != 1 else ''}{short}. "
+            f"Seed {quiz.seed}: argmap quiz --seed {quiz.seed} makes the same quiz again.")

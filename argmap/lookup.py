@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from argmap.errors import ArgmapError, UnknownIdError
+from argmap.errors import ArgmapError, UnknownIdError, did_you_mean
 
 
 class AmbiguousAuthorError(ArgmapError):
@@ -18,6 +18,22 @@ class AmbiguousAuthorError(ArgmapError):
     def __init__(self, wanted: str, matches: list[str]) -> None:
         self.wanted, self.matches = wanted, matches
         super().__init__(f"'{wanted}' could be {' or '.join(matches)}: give the full name")
+
+
+class UnknownAuthorError(UnknownIdError):
+    """No author goes by that name; suggests the closest spelling and lists every author."""
+
+    def __init__(self, graph: nx.DiGraph, wanted: str) -> None:
+        ids: dict[str, list[str]] = {}
+        for source in graph.graph["sources"]:
+            ids.setdefault(source["author"], []).append(source["id"])
+        spellings = [k for a, sources in ids.items() for k in (a, surname(a), *sources)]
+        # did-you-mean compares exactly, so offer spellings in the case the person used.
+        lower = wanted == wanted.casefold()
+        hint = did_you_mean(wanted, [k.casefold() for k in spellings] if lower else spellings)
+        self.kind, self.wanted = "author", wanted
+        listing = "; ".join(f"{a} ({', '.join(sources)})" for a, sources in ids.items())
+        ArgmapError.__init__(self, f"no author '{wanted}'{hint}. Known authors (source ids): {listing}")
 
 
 def surname(author: str) -> str:
@@ -43,10 +59,7 @@ def resolve_author(graph: nx.DiGraph, name: str) -> str:
     authors: list[str] = graph.graph["authors"]
     if matches:
         raise AmbiguousAuthorError(name, [a for a in authors if a in matches])
-    spellings = authors + [s["id"] for s in graph.graph["sources"]]
-    # did-you-mean compares exactly, so offer the spelling whose case the person used.
-    candidates = spellings if name != name.casefold() else [s.casefold() for s in spellings]
-    raise UnknownIdError("author", name, list(dict.fromkeys(candidates)))
+    raise UnknownAuthorError(graph, name)
 
 
 def resolve_thesis(graph: nx.DiGraph, thesis: str) -> str:

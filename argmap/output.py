@@ -21,6 +21,7 @@ def write_files(folder: Path, files: dict[str, str]) -> list[Path]:
             handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
+            os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
             staged.append((name, Path(temp)))
         written = []
         for name, temp in staged:
@@ -32,6 +33,12 @@ def write_files(folder: Path, files: dict[str, str]) -> list[Path]:
         for _, temp in staged:
             temp.unlink(missing_ok=True)
         raise OutputError(folder, exc.strerror or str(exc)) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_file(path: Path, text: str) -> Path:

@@ -31,6 +31,15 @@ class StanceCell:
         """The claims that put the cell where it is (the author's own)."""
         return self.pro + self.con
 
+    @property
+    def summary(self) -> str:
+        """The cell in a table: 'pro 2', 'con 1', 'mixed 1/2' (pro/con counts) or '·' when silent."""
+        if self.stance == SILENT:
+            return "\u00b7"
+        if self.stance == MIXED:
+            return f"mixed {len(self.pro)}/{len(self.con)}"
+        return f"{self.stance} {len(self.claims)}"
+
 
 def thesis_ids(graph: nx.DiGraph) -> list[str]:
     return [t["id"] for t in graph.graph["theses"]]

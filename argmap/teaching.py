@@ -1,5 +1,5 @@
 """What the quiz and the worksheets share: citations, quoted evidence, dates against events,
-naming authors the way teachers do, and Markdown-safe text.
+look-alike text and Markdown-safe text.
 
 Everything here reads the graph only, so any corpus yields a lesson.
 """
@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 
 from argmap.corpus import date_range
-from argmap.errors import ArgmapError, UnknownIdError
 from argmap.quotes import fold
 
 BEFORE, AFTER, UNCLEAR = "before", "after", "unclear"
+SIMILAR = 0.8  # how alike two sentences must be to count as the same claim
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,6 @@ class Evidence:
     citation: str
     voice: str
     speaker: str
-
-
-class AmbiguousAuthorError(ArgmapError):
-    """A short name (a surname) fits more than one author."""
-
-    def __init__(self, wanted: str, matches: list[str]) -> None:
-        self.wanted, self.matches = wanted, matches
-        super().__init__(f"'{wanted}' could be any of: {', '.join(matches)}; give the full name or a source id")
 
 
 def sources_by_id(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
@@ -75,7 +68,7 @@ def link(graph: nx.DiGraph, a: str, b: str) -> dict[str, Any] | None:
 
 def linked(graph: nx.DiGraph, claim_id: str, relation: str) -> set[str]:
     """Claims joined to ``claim_id`` by a ``relation`` edge, either way."""
-    return {n for n in nx.all_neighbors(graph, claim_id) if link(graph, claim_id, n)["relation"] == relation}  # type: ignore[index]
+    return {n for n in nx.all_neighbors(graph, claim_id) if (link(graph, claim_id, n) or {}).get("relation") == relation}
 
 
 def side_of_event(date: str, event_date: str) -> str:
@@ -101,35 +94,12 @@ def author_dates(graph: nx.DiGraph) -> dict[str, str]:
     return dates
 
 
-def events_between(graph: nx.DiGraph, earlier: str, later: str) -> list[dict[str, Any]]:
-    """Events surely after the ``earlier`` date and surely before the ``later`` one."""
-    return [e for e in graph.graph["events"]
-            if side_of_event(earlier, e["date"]) == BEFORE and side_of_event(later, e["date"]) == AFTER]
-
-
-def resolve_author(graph: nx.DiGraph, wanted: str) -> str:
-    """An author's full name from a full name, a source id or a surname, case-insensitive."""
-    key = wanted.strip().casefold()
-    authors: list[str] = graph.graph["authors"]
-    for author in authors:
-        if author.casefold() == key:
-            return author
-    for source in graph.graph["sources"]:
-        if source["id"].casefold() == key:
-            return str(source["author"])
-    by_surname = [a for a in authors if a.split()[-1].casefold() == key]
-    if len(by_surname) > 1:
-        raise AmbiguousAuthorError(wanted, by_surname)
-    if by_surname:
-        return by_surname[0]
-    known = authors + [s["id"] for s in graph.graph["sources"]]
-    raise UnknownIdError("author", wanted, known)
-
-
+@lru_cache(maxsize=4096)
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text).casefold()))
 
 
+@lru_cache(maxsize=65536)
 def similar_text(a: str, b: str) -> bool:
     """Same words, one inside the other, or nearly the same sentence (typography ignored)."""
     left, right = _words(a), _words(b)
@@ -137,7 +107,12 @@ def similar_text(a: str, b: str) -> bool:
         return left == right
     if left in right or right in left:
         return True
-    return SequenceMatcher(None, left, right, autojunk=False).ratio() >= 0.8
+    left_set, right_set = set(left.split()), set(right.split())
+    if len(left_set & right_set) < 0.5 * min(len(left_set), len(right_set)):
+        return False  # too few words in common for 80% of the letters to line up
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    # The cheap upper bounds rule out most pairs before the full comparison.
+    return matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")

@@ -144,3 +144,12 @@ def test_python_dash_m_and_a_c_locale(tmp_path: Path) -> None:
                           env=env, capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stderr
     assert "The inquiry’s tests showed" in (out / "argmap.json").read_text(encoding="utf-8")
+
+
+def test_built_files_are_readable_by_others(runner: CliRunner, tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        run(runner, "build", str(MINI), "--out", str(tmp_path))
+    finally:
+        os.umask(old)
+    assert {oct(p.stat().st_mode & 0o777) for p in tmp_path.iterdir()} == {"0o644"}

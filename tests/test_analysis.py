@@ -1,0 +1,227 @@
+"""Known answers for the derivations: agreement, weights, core, clash ranking, common ground,
+timeline and turning points, and author lookup. Worked out by hand:
+
+mini (Alder 2020-01-10, Birch 2021-06, Cedar 2022; event inquiry 2021-01-15)
+  Alder-Birch: 1 contradicts + opposite on design-fault             -> 0/2, -1.00
+  Alder-Cedar: 1 supports + same on design-fault, opposite on city  -> 2/1, +0.33
+  Birch-Cedar: 1 supports, 1 contradicts, same steel, opposite design -> 2/2, 0.00
+harbour (Dune 2019-10-01, Ebb 2020, Fjord 2020-09-15, Gale 2021-03; storm 2019-11-03, audit 2020-06)
+  Dune-Ebb:    supports cracks, contradicts close/needless, opposite closure -> 1/2 (the supports
+               link to Dune's reported mayor view does not count)
+  Dune-Fjord:  supports cracks, same closure                        -> 2/0
+  Dune-Gale:   opposite closure                                     -> 0/1
+  Ebb-Fjord:   contradicts report, opposite closure (council: pro vs mixed, neither) -> 0/2
+  Ebb-Gale:    supports jobs->needless, same closure                -> 2/0
+  Fjord-Gale:  supports cracks, contradicts justified/wrong, opposite closure -> 1/2
+  weights: dune.close 4 (cracks, traffic, unsafe), dune.unsafe 3, ebb.needless 2,
+  fjord.justified 2, gale.wrong 2, every other claim 1.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from argmap.agreement import METHOD, agreement_matrix, compare, format_score
+from argmap.errors import UnknownIdError
+from argmap.graph import build_graph
+from argmap.load import load_corpus
+from argmap.lookup import AmbiguousAuthorError, resolve_author, resolve_thesis, short_names
+from argmap.ranking import claim_weights, common_ground, core_claims, sharpest_clashes
+from argmap.timeline import contradiction_timings, events_between, timeline
+from conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def harbour() -> nx.DiGraph:
+    return build_graph(load_corpus(DATA / "harbour"))
+
+
+def _figures(graph: nx.DiGraph) -> dict[tuple[str, str], tuple[int, int, str]]:
+    matrix = agreement_matrix(graph)
+    return {(a, b): (p.agreements, p.disagreements, format_score(p.score)) for (a, b), p in matrix.items() if a < b}
+
+
+def test_mini_agreement_matrix(mini_graph: Any) -> None:
+    assert _figures(mini_graph) == {
+        ("Ann Alder", "Ben Birch"): (0, 2, "-1.00"),
+        ("Ann Alder", "Cy Cedar"): (2, 1, "+0.33"),
+        ("Ben Birch", "Cy Cedar"): (2, 2, "0.00"),
+    }
+
+
+def test_harbour_agreement_matrix(harbour: nx.DiGraph) -> None:
+    assert _figures(harbour) == {
+        ("Dana Dune", "Eli Ebb"): (1, 2, "-0.33"),
+        ("Dana Dune", "Flo Fjord"): (2, 0, "+1.00"),
+        ("Dana Dune", "Gus Gale"): (0, 1, "-1.00"),
+        ("Eli Ebb", "Flo Fjord"): (0, 2, "-1.00"),
+        ("Eli Ebb", "Gus Gale"): (2, 0, "+1.00"),
+        ("Flo Fjord", "Gus Gale"): (1, 2, "-0.33"),
+    }
+
+
+def test_agreement_is_symmetric_and_keeps_its_evidence(harbour: nx.DiGraph) -> None:
+    matrix = agreement_matrix(harbour)
+    assert len(matrix) == 12  # 4 authors: every ordered pair of different authors
+    pair = matrix["Eli Ebb", "Dana Dune"]
+    assert pair is matrix["Dana Dune", "Eli Ebb"]
+    assert (pair.a, pair.b) == ("Dana Dune", "Eli Ebb")  # earlier author first
+    assert pair.supports == (("ebb.cracks-real", "dune.cracks"),)
+    assert pair.contradicts == (("dune.close", "ebb.needless"),)
+    assert pair.same_side == () and pair.opposite_sides == ("closure-justified",)
+    assert pair.claims == ("ebb.cracks-real", "dune.cracks", "dune.close", "ebb.needless")
+
+
+def test_no_evidence_means_no_score() -> None:
+    assert format_score(None) == "n/a"
+    assert [line.split(":")[0] for line in METHOD[1:3]] == ["Agreements", "Disagreements"]
+
+
+def test_weights_count_the_authors_own_chain_of_reasons(harbour: nx.DiGraph) -> None:
+    heavy = {c: w for c, w in claim_weights(harbour).items() if w > 1}
+    assert heavy == {"dune.unsafe": 3, "dune.close": 4, "ebb.needless": 2, "fjord.justified": 2, "gale.wrong": 2}
+
+
+def test_between_author_support_does_not_add_weight(mini_graph: Any) -> None:
+    # cedar.design supports alder.design across authors; alder.design rests on girders and cracks.
+    assert claim_weights(mini_graph)["alder.design"] == 3
+
+
+@pytest.mark.parametrize(
+    "author, expected",
+    [
+        pytest.param("Dana Dune", [("dune.close", 4), ("dune.unsafe", 3), ("dune.cracks", 1)], id="chain"),
+        # ties at weight 1: a claim with a stance first, then text order; gale.sign has none.
+        pytest.param("Eli Ebb", [("ebb.needless", 2), ("ebb.hid-report", 1), ("ebb.repairable", 1)], id="stance-breaks-ties"),
+        pytest.param("Gus Gale", [("gale.wrong", 2), ("gale.cracks", 1), ("gale.jobs", 1)], id="text-order"),
+    ],
+)
+def test_core_claims(harbour: nx.DiGraph, author: str, expected: list[tuple[str, int]]) -> None:
+    assert core_claims(harbour, author) == expected
+
+
+def test_core_claims_leave_out_reported_views(mini_graph: Any) -> None:
+    assert core_claims(mini_graph, "Ann Alder", limit=5) == [
+        ("alder.design", 3), ("alder.hostile", 1), ("alder.girders", 1), ("alder.cracks", 1)]
+
+
+def test_clashes_are_ranked_by_sharpness_not_file_order(harbour: nx.DiGraph) -> None:
+    ranked = [(c.claims, c.weights, c.sharpness) for c in sharpest_clashes(harbour)]
+    # relations.yaml lists them in the reverse order.
+    assert ranked == [
+        (("dune.close", "ebb.needless"), (4, 2), 6),
+        (("fjord.justified", "gale.wrong"), (2, 2), 4),
+        (("ebb.hid-report", "fjord.report-public"), (1, 1), 2),
+    ]
+
+
+def test_clash_keeps_the_earlier_text_first_and_its_rationale(mini_graph: Any) -> None:
+    first, second = sharpest_clashes(mini_graph)
+    assert (first.earlier, first.later, first.sharpness) == ("alder.design", "birch.steel", 6)
+    assert first.rationale.startswith("Alder blames the design")
+    # written cedar.design -> birch.design-ok; Birch (2021-06) wrote before Cedar (2022).
+    assert (second.earlier, second.later, second.sharpness) == ("birch.design-ok", "cedar.design", 2)
+
+
+def test_common_ground_needs_three_authors(harbour: nx.DiGraph, mini_graph: Any) -> None:
+    [group] = common_ground(harbour)
+    assert group.claims == ("dune.cracks", "ebb.cracks-real", "fjord.audit-cracks", "gale.cracks")
+    assert group.authors == ("Dana Dune", "Eli Ebb", "Flo Fjord", "Gus Gale")
+    assert group.links == (("ebb.cracks-real", "dune.cracks"), ("fjord.audit-cracks", "dune.cracks"),
+                           ("gale.cracks", "fjord.audit-cracks"))
+    assert group.hub == "dune.cracks"  # two links, like fjord.audit-cracks, and earlier
+    assert group.contested_by == ()
+    # Ebb's repair figure supports Dune's *reported* mayor view: a reported view joins no group.
+    assert all("dune.mayor" not in g.claims for g in common_ground(harbour, min_authors=2))
+    assert common_ground(mini_graph) == []  # only pairs of authors agree there
+
+
+def test_common_ground_with_two_authors_shows_what_contests_it(mini_graph: Any) -> None:
+    groups = common_ground(mini_graph, min_authors=2)
+    assert [(g.claims, g.contested_by) for g in groups] == [
+        (("alder.design", "cedar.design"), ("birch.design-ok", "birch.steel")),
+        (("birch.steel", "cedar.steel"), ("alder.design",)),
+    ]
+
+
+def test_timeline_interleaves_accounts_and_turning_points(harbour: nx.DiGraph) -> None:
+    assert [(e.kind, e.id, e.date) for e in timeline(harbour)] == [
+        ("source", "dune", "2019-10-01"),
+        ("event", "storm", "2019-11-03"),
+        ("source", "ebb", "2020"),  # a year-only date starts on 1 January
+        ("event", "audit", "2020-06"),
+        ("source", "fjord", "2020-09-15"),
+        ("source", "gale", "2021-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "earlier, later, certain, possible",
+    [
+        pytest.param("2019-10-01", "2020", ("storm",), ("audit",), id="year-may-precede-audit"),
+        pytest.param("2020", "2020-09-15", (), ("audit",), id="year-may-follow-audit"),
+        pytest.param("2020-09-15", "2021-03", (), (), id="nothing-between"),
+        pytest.param("2019-10-01", "2020-09-15", ("storm", "audit"), (), id="both-certain"),
+        pytest.param("2019-10-01", "2020-06-01", ("storm",), ("audit",), id="later-text-on-the-events-first-day"),
+        pytest.param("2019-10-01", "2019-11-03", ("storm",), (), id="later-text-on-the-event-day-counts"),
+    ],
+)
+def test_events_between(harbour: nx.DiGraph, earlier: str, later: str, certain: tuple[str, ...], possible: tuple[str, ...]) -> None:
+    assert events_between(harbour, earlier, later) == (certain, possible)
+
+
+def test_each_contradiction_knows_its_turning_points(harbour: nx.DiGraph, mini_graph: Any) -> None:
+    found = {(t.earlier, t.later): (t.certain, t.possible, t.curated) for t in contradiction_timings(harbour)}
+    assert found == {
+        ("ebb.hid-report", "fjord.report-public"): ((), ("audit",), ""),
+        ("fjord.justified", "gale.wrong"): ((), (), ""),
+        ("dune.close", "ebb.needless"): (("storm",), ("audit",), "storm"),
+    }
+    [inquiry, none] = contradiction_timings(mini_graph)
+    assert (inquiry.certain, inquiry.curated, none.events) == (("inquiry",), "inquiry", ())
+
+
+@pytest.mark.parametrize(
+    "name", ["Taras Kuzio", "taras kuzio", "  Taras   Kuzio ", "kuzio", "KUZIO", "Kuzio"], ids=repr
+)
+def test_authors_are_found_by_name_surname_or_source_id(name: str) -> None:
+    graph = nx.DiGraph(authors=["Taras Kuzio", "Sossi Tatikyan"],
+                       sources=[{"id": "kuzio", "author": "Taras Kuzio"}, {"id": "tatikyan", "author": "Sossi Tatikyan"}])
+    assert resolve_author(graph, name) == "Taras Kuzio"
+
+
+def test_unknown_author_suggests_the_closest_spelling(mini_graph: Any) -> None:
+    with pytest.raises(UnknownIdError) as lower:
+        resolve_author(mini_graph, "aldre")
+    assert str(lower.value) == ("no author 'aldre' (did you mean 'alder'?). "
+                                "Known authors (source ids): Ann Alder (alder); Ben Birch (birch); Cy Cedar (cedar)")
+    with pytest.raises(UnknownIdError, match=r"did you mean 'Ben Birch'\?"):
+        resolve_author(mini_graph, "Ben Burch")
+
+
+def test_a_shared_surname_is_refused_not_guessed() -> None:
+    graph = nx.DiGraph(authors=["Ann Smith", "Bob Smith"],
+                       sources=[{"id": "smith-a", "author": "Ann Smith"}, {"id": "smith-b", "author": "Bob Smith"}])
+    with pytest.raises(AmbiguousAuthorError, match="'smith' could be Ann Smith or Bob Smith"):
+        resolve_author(graph, "smith")
+    assert resolve_author(graph, "smith-b") == "Bob Smith"
+    assert short_names(graph) == {"Ann Smith": "Ann Smith", "Bob Smith": "Bob Smith"}
+
+
+def test_thesis_lookup(mini_graph: Any) -> None:
+    assert resolve_thesis(mini_graph, "Design-Fault") == "design-fault"
+    with pytest.raises(UnknownIdError, match=r"no thesis 'design' \(did you mean 'design-fault'\?\)"):
+        resolve_thesis(mini_graph, "design")
+
+
+def test_compare_sorts_what_two_authors_share_and_what_only_one_addresses(harbour: nx.DiGraph) -> None:
+    result = compare(harbour, "Eli Ebb", "Flo Fjord")
+    assert [c.claims for c in result.clashes] == [("ebb.hid-report", "fjord.report-public")]
+    assert result.partly == ("council-misled",)  # Ebb pro, Fjord mixed
+    assert (result.only_a, result.only_b) == ((), ())
+    dune_ebb = compare(harbour, "Eli Ebb", "Dana Dune")
+    assert dune_ebb.reported_links == (("ebb.repairable", "dune.mayor"),)
+    assert (dune_ebb.only_a, dune_ebb.only_b) == (("council-misled",), ())

@@ -1,0 +1,287 @@
+"""Quiz exercises: exactly one right option per question according to the map, distractors that
+are real claims and surely wrong, stances that ignore reported views, reproducible seeds.
+
+The checks below recompute every answer from the graph itself (node and edge attributes, source
+dates), never by asking the generator again.
+"""
+
+from __future__ import annotations
+
+import re
+from random import Random
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from argmap.corpus import date_range
+from argmap.exercise_links import build_relation, build_stance, build_timing, timing_order
+from argmap.exercise_model import Exercise, Question, quiz_data
+from argmap.exercises import KIND_NAMES, KINDS, NoExercisesError, generate_quiz
+from argmap.graph import build_graph
+from argmap.load import load_corpus
+from argmap.quiz_html import render_self_html, render_sheet_html
+from argmap.quiz_md import render_key_md, render_sheet_md
+from conftest import REPO
+
+SEEDS = [0, 1, 7, 2024]
+
+
+@pytest.fixture(scope="session")
+def flagship() -> Any:
+    return build_graph(load_corpus(REPO / "claims"))
+
+
+@pytest.fixture(params=["mini", "flagship"])
+def graph(request: pytest.FixtureRequest, mini_graph: Any, flagship: Any) -> Any:
+    return mini_graph if request.param == "mini" else flagship
+
+
+# --- independent answers from the graph --------------------------------------------------------
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.replace("\u2019", "'").casefold()))
+
+
+def _edge(graph: nx.DiGraph, a: str, b: str) -> dict[str, Any] | None:
+    return graph.get_edge_data(a, b) or graph.get_edge_data(b, a)
+
+
+def _own_stance(graph: nx.DiGraph, thesis: str, author: str) -> str:
+    sides = {d["theses"][thesis] for _, d in graph.nodes(data=True)
+             if d["author"] == author and d["voice"] == "asserts" and thesis in d["theses"]}
+    return "silent" if not sides else "mixed" if len(sides) == 2 else sides.pop()
+
+
+def _source_date(graph: nx.DiGraph, source_id: str) -> str:
+    return next(s["date"] for s in graph.graph["sources"] if s["id"] == source_id)
+
+
+def _event_date(graph: nx.DiGraph, event_id: str) -> str:
+    return next(e["date"] for e in graph.graph["events"] if e["id"] == event_id)
+
+
+def _before(date: str, event_date: str) -> bool:
+    return date_range(date)[1] < date_range(event_date)[0]
+
+
+def _after(date: str, event_date: str) -> bool:
+    return date_range(date)[0] > date_range(event_date)[1]
+
+
+def right_options(graph: nx.DiGraph, kind: str, question: Question) -> set[int]:
+    """Which options the map makes right, worked out from the graph alone."""
+    about = question.about
+    values = [o.value for o in question.options]
+    if kind == "attribution":
+        return {i for i, v in enumerate(values) if v == graph.nodes[about["claim"]]["author"]}
+    if kind == "relation":
+        shown, relation = about["claim"], about["relation"]
+        if relation == "contradicts":
+            return {i for i, v in enumerate(values) if (_edge(graph, v, shown) or {}).get("relation") == "contradicts"}
+        return {i for i, v in enumerate(values)
+                if graph.has_edge(v, shown) and graph.edges[v, shown]["relation"] == "supports"}
+    if kind == "stance":
+        return {i for i, v in enumerate(values) if v == _own_stance(graph, about["thesis"], about["author"])}
+    if kind == "voice":
+        node = graph.nodes[about["claim"]]
+        truth = "asserts" if node["voice"] == "asserts" else f"reports:{node['speaker']}".casefold()
+        return {i for i, v in enumerate(values) if v.casefold() == truth}
+    if kind == "timing" and "first" in about:
+        first, second = about["first"], about["second"]
+        event_date = _event_date(graph, about["event"])
+        dates = [_source_date(graph, graph.nodes[c]["source"]) for c in (first, second)]
+        if all(_before(d, event_date) for d in dates):
+            truth = "both-before"
+        elif all(_after(d, event_date) for d in dates):
+            truth = "both-after"
+        elif _before(dates[0], event_date) and _after(dates[1], event_date) \
+                and _edge(graph, first, second)["timing"] == about["event"]:
+            truth = "spans"
+        else:
+            truth = "ambiguous"
+        return {i for i, v in enumerate(values) if v == truth}
+    if kind == "timing":
+        event_date = _event_date(graph, about["event"])
+        return {i for i, v in enumerate(values) if _before(_source_date(graph, v), event_date)}
+    if kind == "evidence":
+        target = graph.nodes[about["claim"]]
+        return {i for i, v in enumerate(values)
+                if _words(graph.nodes[v]["text"]) == _words(target["text"])
+                or _words(graph.nodes[v]["quote"]) == _words(target["quote"])}
+    raise AssertionError(f"unknown kind {kind}")
+
+
+def check_distractors(graph: nx.DiGraph, kind: str, question: Question) -> None:
+    """What the brief asks of wrong options, kind by kind, beyond not being right."""
+    about = question.about
+    wrong = [o.value for i, o in enumerate(question.options) if i != question.answer]
+    if kind == "attribution":
+        quote = _words(graph.nodes[about["claim"]]["quote"])
+        for author in wrong:
+            assert author in graph.graph["authors"]
+            assert all(quote not in _words(d["quote"]) and _words(d["quote"]) not in quote
+                       for _, d in graph.nodes(data=True) if d["author"] == author)
+    elif kind == "relation":
+        shown = graph.nodes[about["claim"]]
+        supports = nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["relation"] == "supports")
+        for claim in wrong:
+            other = graph.nodes[claim]  # a real claim of the corpus
+            if about["relation"] == "contradicts":
+                assert (_edge(graph, claim, about["claim"]) or {}).get("relation") != "contradicts"
+                assert other["author"] != shown["author"]
+                assert not any(other["theses"].get(t) not in (None, side) for t, side in shown["theses"].items())
+            else:
+                assert not nx.has_path(supports, claim, about["claim"])
+                assert not nx.has_path(supports, about["claim"], claim)
+    elif kind == "evidence":
+        for claim, option in zip(wrong, [o for i, o in enumerate(question.options) if i != question.answer]):
+            assert option.label == graph.nodes[claim]["quote"]  # a real quote of another claim
+            assert graph.nodes[claim]["text"] != graph.nodes[about["claim"]]["text"]
+    elif kind == "voice":
+        speakers = {d["speaker"].casefold() for _, d in graph.nodes(data=True) if d["voice"] == "reports"}
+        assert all(v == "asserts" or v.split(":", 1)[1].casefold() in speakers for v in wrong)
+    elif kind == "timing" and "first" not in about:
+        event_date = _event_date(graph, about["event"])
+        assert all(_after(_source_date(graph, s), event_date) for s in wrong)
+
+
+def check_exercise(graph: nx.DiGraph, exercise: Exercise) -> None:
+    assert exercise.questions
+    for question in exercise.questions:
+        assert len(question.options) >= 2
+        assert len({o.value for o in question.options}) == len(question.options)
+        assert right_options(graph, exercise.kind, question) == {question.answer}, question
+        check_distractors(graph, exercise.kind, question)
+        for item in question.evidence:  # explanations quote the corpus verbatim
+            assert item.quote == graph.nodes[item.claim]["quote"]
+
+
+# --- tests -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", KIND_NAMES)
+def test_every_kind_is_generated_on_the_flagship_corpus(flagship: Any, kind: str) -> None:
+    quiz = generate_quiz(flagship, count=3, seed=0, kinds=[kind])
+    assert quiz.exercises and {e.kind for e in quiz.exercises} == {kind}
+    for exercise in quiz.exercises:
+        check_exercise(flagship, exercise)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_question_has_exactly_one_right_option_per_the_map(graph: Any, seed: int) -> None:
+    quiz = generate_quiz(graph, count=30, seed=seed)
+    assert len(quiz.exercises) >= 5
+    for exercise in quiz.exercises:
+        check_exercise(graph, exercise)
+
+
+@pytest.mark.parametrize("kind", KIND_NAMES)
+def test_every_candidate_on_the_small_corpus_is_unambiguous_or_skipped(mini_graph: Any, kind: str) -> None:
+    rng = Random(3)
+    built = [KINDS[kind].build(mini_graph, rng, s) for s in KINDS[kind].order(mini_graph, rng)]
+    assert any(built)
+    for exercise in filter(None, built):
+        check_exercise(mini_graph, exercise)
+
+
+def test_a_quiz_mixes_kinds_and_never_reuses_a_claim(flagship: Any) -> None:
+    quiz = generate_quiz(flagship, count=12, seed=4)
+    assert [e.kind for e in quiz.exercises[:6]] == list(KIND_NAMES)
+    seen: set[str] = set()
+    for exercise in quiz.exercises:
+        assert not exercise.focus & seen
+        seen |= exercise.focus
+
+
+def test_reported_views_are_never_an_authors_stance(mini_graph: Any) -> None:
+    exercise = build_stance(mini_graph, Random(0), "steel-fault")
+    assert exercise is not None
+    answers = {q.about["author"]: q.correct.value for q in exercise.questions}
+    # Alder only reports the city council's view that the steel was at fault.
+    assert answers == {"Ann Alder": "silent", "Ben Birch": "pro", "Cy Cedar": "pro"}
+    alder = next(q for q in exercise.questions if q.about["author"] == "Ann Alder")
+    assert "the city council" in alder.explanation and "not Ann Alder's own stance" in alder.explanation
+    assert [e.claim for e in alder.evidence] == ["alder.council"]
+
+
+def test_reported_views_are_never_a_stance_on_the_flagship(flagship: Any) -> None:
+    quiz = generate_quiz(flagship, count=14, seed=0, kinds=["stance"])
+    for question in (q for e in quiz.exercises for q in e.questions):
+        thesis, author = question.about["thesis"], question.about["author"]
+        own = [n for n, d in flagship.nodes(data=True)
+               if d["author"] == author and d["voice"] == "asserts" and thesis in d["theses"]]
+        if not own:
+            assert question.correct.value == "silent"
+
+
+def test_relation_distractors_on_the_small_corpus_are_worked_out_by_hand(mini_graph: Any) -> None:
+    exercise = build_relation(mini_graph, Random(0), ("alder.design", "contradicts", "birch.steel"))
+    assert exercise is not None
+    question = exercise.questions[0]
+    assert question.correct.value == "birch.steel"
+    # Not Alder's own claims, not birch.steel's supporters (birch.tests, birch.design-ok, cedar.steel).
+    assert {o.value for o in question.options} - {"birch.steel"} == {"cedar.design", "cedar.both", "cedar.city"}
+    assert "Alder blames the design" in question.explanation
+
+
+def test_timing_on_the_small_corpus_is_worked_out_by_hand(mini_graph: Any) -> None:
+    clashes = timing_order(mini_graph, Random(0))
+    assert sorted(clashes) == [
+        ("alder.design", "birch.steel", "inquiry", "spans"),
+        ("birch.design-ok", "cedar.design", "inquiry", "both-after"),
+    ]
+    spans = build_timing(mini_graph, Random(0), ("alder.design", "birch.steel", "inquiry", "spans"))
+    assert spans is not None
+    which, explains = spans.questions
+    assert which.correct.value == "alder" and {o.value for o in which.options} == {"alder", "birch", "cedar"}
+    assert explains.correct.value == "spans"
+    after = build_timing(mini_graph, Random(0), ("birch.design-ok", "cedar.design", "inquiry", "both-after"))
+    assert after is not None and after.questions[1].correct.value == "both-after"
+    assert after.questions[0].correct.value == "alder"  # the only account dated before the inquiry
+
+
+def test_partial_dates_that_straddle_an_event_are_not_asked_about(mini_graph: Any) -> None:
+    graph = mini_graph.copy()
+    graph.graph["events"] = [{"id": "mid", "date": "2021-06-15", "label": "Mid-June"}]  # inside Birch's 2021-06
+    assert all(c[2] != "mid" or "birch" not in c[0] + c[1] for c in timing_order(graph, Random(0)))
+
+
+def test_same_seed_same_quiz_byte_for_byte(flagship: Any) -> None:
+    one, two = generate_quiz(flagship, count=10, seed=11), generate_quiz(flagship, count=10, seed=11)
+    assert quiz_data(one) == quiz_data(two)
+    for render in (render_sheet_md, render_key_md, render_sheet_html, render_self_html):
+        assert render(one) == render(two)
+
+
+def test_different_seeds_give_different_quizzes(flagship: Any) -> None:
+    sheets = {render_sheet_md(generate_quiz(flagship, count=10, seed=seed)) for seed in SEEDS}
+    assert len(sheets) == len(SEEDS)
+
+
+def test_count_is_a_ceiling_and_must_be_positive(mini_graph: Any) -> None:
+    assert len(generate_quiz(mini_graph, count=1).exercises) == 1
+    few = generate_quiz(mini_graph, count=50, kinds=["timing"])
+    assert len(few.exercises) == 2 and few.requested == 50
+    with pytest.raises(ValueError):
+        generate_quiz(mini_graph, count=0)
+
+
+def test_a_map_that_cannot_make_an_exercise_says_so(mini_graph: Any) -> None:
+    graph = mini_graph.copy()
+    graph.graph["events"] = []
+    with pytest.raises(NoExercisesError, match="cannot make an unambiguous exercise"):
+        generate_quiz(graph, kinds=["timing"])
+
+
+def test_the_sheet_hides_answers_and_the_key_gives_them(mini_graph: Any) -> None:
+    quiz = generate_quiz(mini_graph, count=20, seed=3)
+    sheet, key = render_sheet_md(quiz), render_key_md(quiz)
+    assert sheet.startswith("# Quiz: The bridge collapse \\<b\\>three accounts\\</b\\>\n")
+    assert "Answer: ____" in sheet and "**1. " not in sheet
+    assert key.startswith("# Answer key: ")
+    for number, exercise in enumerate(quiz.exercises, start=1):
+        if len(exercise.questions) == 1:
+            question = exercise.questions[0]
+            assert f"**{number}. {'ABCD'[question.answer]}. " in key
+    assert "\\<img src=x onerror=alert(1)\\>" in sheet + key
+    assert not re.search(r"(?<!\\)<", sheet + key)  # every < is escaped (> starts quotes)
