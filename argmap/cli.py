@@ -303,22 +303,24 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
 @cli.command()
 @click.option("--authors", nargs=2, metavar="AUTHOR AUTHOR", help="Compare two authors across the theses.")
 @click.option("--thesis", metavar="ID", help="Compare every author on one thesis.")
+@click.option("--student", is_flag=True, help="The student's copy: leave out the model answer.")
 @output_options("Output format", "File to write (default: print to the terminal).")
 @corpus_option
 @reports_errors
-def worksheet(authors: tuple[str, str] | None, thesis: str | None, fmt: str | None, out_file: Path | None,
-              corpus_dir: Path) -> None:
+def worksheet(authors: tuple[str, str] | None, thesis: str | None, student: bool, fmt: str | None,
+              out_file: Path | None, corpus_dir: Path) -> None:
     """Write a comparative analysis worksheet for two authors or for one thesis.
 
     Guiding questions, an evidence table for the student to fill in, and a model answer built
     from the map: where each stands, agreements, clashes with both quotes, what each account
     leaves out, and timing. Name an author by full name, surname or source id, in any case.
-    The HTML worksheet prints the model answer on a page of its own.
+    The HTML worksheet prints the model answer on a page of its own; --student leaves it out.
 
     \b
     Example:
       argmap worksheet --authors socor tatikyan
       argmap worksheet --thesis mission-endures --out worksheet.html
+      argmap worksheet --authors kuzio breeding --student --out student.html
     """
     from argmap.lookup import resolve_author
     from argmap.teaching_files import format_for, worksheet_text
@@ -334,7 +336,7 @@ def worksheet(authors: tuple[str, str] | None, thesis: str | None, fmt: str | No
         sheet = authors_worksheet(graph, first, second)
     else:
         sheet = thesis_worksheet(graph, str(thesis))
-    emit(worksheet_text(sheet, format_for(out_file, fmt)), out_file)
+    emit(worksheet_text(sheet, format_for(out_file, fmt), answer=not student), out_file)
 
 
 def main(prog_name: str | None = None) -> None:

@@ -54,5 +54,5 @@ def quiz_text(quiz: Quiz) -> str:
     return render_sheet_md(quiz) + "\n" + render_key_md(quiz)
 
 
-def worksheet_text(sheet: Worksheet, fmt: str) -> str:
-    return render_worksheet_html(sheet) if fmt == "html" else render_worksheet_md(sheet)
+def worksheet_text(sheet: Worksheet, fmt: str, answer: bool = True) -> str:
+    return render_worksheet_html(sheet, answer) if fmt == "html" else render_worksheet_md(sheet, answer)

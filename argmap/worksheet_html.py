@@ -6,5 +6,6 @@ from argmap.pages import render
 from argmap.worksheet import Worksheet
 
 
-def render_worksheet_html(sheet: Worksheet) -> str:
-    return render("worksheet.html.j2", sheet=sheet)
+def render_worksheet_html(sheet: Worksheet, answer: bool = True) -> str:
+    """The worksheet page; ``answer=False`` leaves out the model answer (the student's copy)."""
+    return render("worksheet.html.j2", sheet=sheet, answer=answer)

@@ -38,13 +38,16 @@ def _links(links: tuple[Link, ...], lines: tuple[str, ...], none: str) -> list[s
     return body or [none]
 
 
-def render_worksheet_md(sheet: Worksheet) -> str:
+def render_worksheet_md(sheet: Worksheet, answer: bool = True) -> str:
+    """The worksheet in Markdown; ``answer=False`` leaves out the model answer (the student's copy)."""
     out = [f"# Worksheet: {md(sheet.title)}", "", f"*{md(sheet.corpus_title)}*", "", "Accounts:", ""]
     out += [f"- {md(a)}" for a in sheet.accounts] + ["", "## Guiding questions", ""]
     out += [f"{i}. {md(q)}" for i, q in enumerate(sheet.questions, start=1)] + ["", "## Evidence table", ""]
     out.append("| " + " | ".join(md(c) for c in sheet.table_columns) + " |")
     out.append("|" + "---|" * len(sheet.table_columns))
     out += ["| " + md(row) + " |" + "   |" * (len(sheet.table_columns) - 1) for row in sheet.table_rows]
+    if not answer:
+        return "\n".join(out).rstrip() + "\n"
     out += ["", "## Model answer", ""]
     stances: list[str] = []
     for row in sheet.stances:

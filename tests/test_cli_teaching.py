@@ -182,3 +182,13 @@ def test_quiz_help_says_where_files_go(runner: CliRunner) -> None:
 def test_main_help_lists_the_teaching_commands(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--help"])
     assert "  quiz " in result.stdout and "  worksheet " in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_worksheet_student_copy_leaves_out_the_model_answer(runner: CliRunner, fmt: str) -> None:
+    full = run(runner, "worksheet", "--authors", "alder", "birch", "--format", fmt)
+    student = run(runner, "worksheet", "--authors", "alder", "birch", "--format", fmt, "--student")
+    assert full.exit_code == student.exit_code == 0
+    assert "Model answer" in full.stdout and "Model answer" not in student.stdout
+    assert "Evidence table" in student.stdout and "Guiding questions" in student.stdout
+    assert "the collapse was, in the end" in full.stdout and "the collapse was, in the end" not in student.stdout
