@@ -231,12 +231,12 @@ def brief(thesis: str | None, side: str | None, fmt: str | None, out_file: Path 
     from argmap.brief_html import render_brief_html
     from argmap.brief_md import render_brief_md
     from argmap.lookup import resolve_thesis
+    from argmap.output import format_for
 
     graph = _load_graph(corpus_dir)
     only = resolve_thesis(graph, thesis) if thesis is not None else None
-    fmt = fmt or ("html" if out_file is not None and out_file.suffix.lower() in (".html", ".htm") else "md")
     content = build_brief(graph, only, side)
-    text = render_brief_html(content) if fmt == "html" else render_brief_md(content)
+    text = render_brief_html(content) if format_for(out_file, fmt) == "html" else render_brief_md(content)
     emit(text, out_file)
 
 
@@ -282,7 +282,8 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
     """
     from argmap.exercises import generate_quiz
     from argmap.output import write_files
-    from argmap.teaching_files import format_for, quiz_files, quiz_text
+    from argmap.output import format_for
+    from argmap.teaching_files import quiz_files, quiz_text
 
     fmt = format_for(out_file, fmt)
     if out_file is None and fmt == "html":
@@ -323,7 +324,8 @@ def worksheet(authors: tuple[str, str] | None, thesis: str | None, student: bool
       argmap worksheet --authors kuzio breeding --student --out student.html
     """
     from argmap.lookup import resolve_author
-    from argmap.teaching_files import format_for, worksheet_text
+    from argmap.output import format_for
+    from argmap.teaching_files import worksheet_text
     from argmap.worksheet import authors_worksheet, thesis_worksheet
 
     if (authors is None) == (thesis is None):

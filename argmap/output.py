@@ -35,6 +35,15 @@ def write_files(folder: Path, files: dict[str, str]) -> list[Path]:
         raise OutputError(folder, exc.strerror or str(exc)) from None
 
 
+def format_for(out: Path | None, given: str | None) -> str:
+    """The format asked for, else the one the file name implies (.html or .htm), else Markdown."""
+    if given:
+        return given
+    if out is not None and out.suffix.lower() in (".html", ".htm"):
+        return "html"
+    return "md"
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -20,15 +20,6 @@ FORMATS = ("md", "html")
 SUFFIXES = {"md": ".md", "html": ".html"}
 
 
-def format_for(out: Path | None, given: str | None) -> str:
-    """The format asked for, else the one the file name implies (.html or .htm), else Markdown."""
-    if given:
-        return given
-    if out is not None and out.suffix.lower() in (".html", ".htm"):
-        return "html"
-    return "md"
-
-
 def with_suffix(out: Path, fmt: str) -> Path:
     """``out`` as given, or with the format's suffix when it has none."""
     return out if out.suffix else out.with_name(out.name + SUFFIXES[fmt])
