@@ -157,11 +157,16 @@ def _check_relations(reader: Reader, relations: list[Located], claims: dict[str,
         if relation.relation in seen:
             reader.problem(where, label, f"'{relation.source}' and '{relation.target}' are already linked by "
                            f"'{relation.relation.value}' at {seen[relation.relation]}", "keep one of the two links")
-        other = RelationKind.contradicts if relation.relation is RelationKind.supports else RelationKind.supports
-        if other in seen:
-            reader.problem(where, f"{label}.relation", f"'{relation.source}' and '{relation.target}' would both "
-                           f"support and contradict each other (the other link is at {seen[other]})",
-                           "decide which it is: two claims cannot both support and contradict each other")
+        for other in sorted(set(seen) - {relation.relation}, key=list(RelationKind).index):
+            kinds_here = {relation.relation, other}
+            if kinds_here == {RelationKind.supports, RelationKind.contradicts}:
+                reader.problem(where, f"{label}.relation", f"'{relation.source}' and '{relation.target}' would both "
+                               f"support and contradict each other (the other link is at {seen[other]})",
+                               "decide which it is: two claims cannot both support and contradict each other")
+            else:
+                reader.problem(where, f"{label}.relation", f"'{relation.source}' and '{relation.target}' are linked "
+                               f"both as '{other.value}' (at {seen[other]}) and as '{relation.relation.value}'",
+                               "decide which it is: 'superseded' means each held in its own period, so it excludes the other kinds")
         seen.setdefault(relation.relation, where)
         if relation.timing is not None:
             _check_timing(reader, located, events, sources[claim_source[relation.source]].value,

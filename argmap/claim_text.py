@@ -41,6 +41,9 @@ def describe_claim(corpus: Corpus, graph: nx.DiGraph, claim_id: str) -> str:
         ("Supported by", [(s, d) for s, _, d in graph.in_edges(claim_id, data=True) if d["relation"] == "supports"]),
         ("Contradicts", [(t, d) for _, t, d in graph.out_edges(claim_id, data=True) if d["relation"] == "contradicts"]
          + [(s, d) for s, _, d in graph.in_edges(claim_id, data=True) if d["relation"] == "contradicts"]),
+        ("Overtaken by events (each held in its own period)",
+         [(t, d) for _, t, d in graph.out_edges(claim_id, data=True) if d["relation"] == "superseded"]
+         + [(s, d) for s, _, d in graph.in_edges(claim_id, data=True) if d["relation"] == "superseded"]),
     ]
     events = {e["id"]: e for e in graph.graph["events"]}
     for title, links in sections:

@@ -42,7 +42,11 @@ class Corpus:
 
 
 def date_range(date: str) -> tuple[dt.date, dt.date]:
-    """The first and last day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
+    """The first and last day a date can mean: a partial date (YYYY, YYYY-MM, YYYY-MM-DD) or an
+    inferred range EARLIEST/LATEST (from the first day of EARLIEST to the last day of LATEST)."""
+    if "/" in date:
+        earliest, latest = date.split("/")
+        return date_range(earliest)[0], date_range(latest)[1]
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 3:
         day = dt.date(*parts)

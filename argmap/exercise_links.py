@@ -44,6 +44,8 @@ def relation_order(graph: nx.DiGraph, rng: Random) -> list[Link]:
     for u, v, data in graph.edges(data=True):
         if data["relation"] == CONTRADICTS:
             clashes += [(u, CONTRADICTS, v), (v, CONTRADICTS, u)]
+        elif data["relation"] != SUPPORTS:
+            continue  # superseded: neither agreement nor clash, so no one right answer
         elif data["scope"] == "between":
             between.append((v, SUPPORTS, u))
         else:

@@ -33,6 +33,8 @@ def _source_record(source: Source, author_index: int) -> dict[str, Any]:
         "date_precision": source.date_precision,
         "date_note": source.date_note,
         "url": source.url,
+        "byline": source.byline,
+        "provenance": source.provenance,
         "note": source.note,
         "author_index": author_index,
     }
@@ -67,6 +69,7 @@ def build_graph(corpus: Corpus) -> nx.DiGraph:
             date=source.date,
             type=claim.type.value,
             text=claim.text,
+            label=claim.label,
             quote=claim.quote,
             quote_start=span.start,
             quote_end=span.end,

@@ -36,6 +36,7 @@ class Stance(str, Enum):
 class RelationKind(str, Enum):
     supports = "supports"
     contradicts = "contradicts"
+    superseded = "superseded"  # each claim true of its own period: events overturned the earlier one
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -66,7 +67,27 @@ def _partial_date(value: Any) -> str:
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 
 
+def _date_or_range(value: Any) -> str:
+    """A partial date, or an inferred range EARLIEST/LATEST (ISO 8601 interval notation)."""
+    if isinstance(value, str) and "/" in value:
+        parts = value.strip().split("/")
+        if len(parts) != 2:
+            raise ValueError(f"'{value.strip()}' is not a date range: write EARLIEST/LATEST, e.g. 2023-10/2024-01")
+        earliest, latest = (_partial_date(part) for part in parts)
+        # Compare as strings padded to a first and a last day: ISO dates sort as text.
+        if earliest == latest or (earliest + "-01-01")[:10] > (latest + "-01-01")[:10] or (earliest + "-12-31")[:10] > (latest + "-12-31")[:10]:
+            raise ValueError(f"'{value.strip()}' is not a date range: the earliest date must come before the latest")
+        return f"{earliest}/{latest}"
+    return _partial_date(value)
+
+
+SourceDate = Annotated[str, BeforeValidator(_date_or_range)]
+
+
 def date_precision(date: str) -> str:
+    """'day', 'month' or 'year' for a partial date; 'range' for an inferred EARLIEST/LATEST."""
+    if "/" in date:
+        return "range"
     return {4: "year", 7: "month", 10: "day"}[len(date)]
 
 
@@ -79,10 +100,12 @@ class Source(_Model):
     author: Text
     title: Text
     publication: Text
-    date: PartialDate
+    date: SourceDate
     date_note: str = ""
     text: Text = Field(description="path of the plain-text source, relative to the YAML file")
     url: str = ""
+    byline: str = Field("", description="the author's name exactly as the text prints it; empty when it prints none")
+    provenance: str = Field("", description="where the text was published, as the capture shows it, and where the attribution comes from")
     note: str = ""
 
     @property
@@ -93,6 +116,7 @@ class Source(_Model):
 class Claim(_Model):
     id: Id
     text: Text
+    label: str = Field("", description="a short label for the map (a few words); default: the paraphrase, cut")
     quote: Text
     type: ClaimType
     voice: Voice = Voice.asserts
@@ -107,6 +131,8 @@ class Claim(_Model):
             raise ValueError("a claim with voice 'reports' needs a 'speaker': who is reported")
         if self.voice is Voice.asserts and self.speaker.strip():
             raise ValueError("'speaker' is only for claims with voice 'reports'")
+        if "\n" in self.label.strip():
+            raise ValueError("a 'label' is one short line")
         return self
 
 
@@ -132,6 +158,12 @@ class Relation(_Model):
     relation: RelationKind
     rationale: Text
     timing: Id | None = None
+
+    @model_validator(mode="after")
+    def _superseded_has_timing(self) -> "Relation":
+        if self.relation is RelationKind.superseded and self.timing is None:
+            raise ValueError("a 'superseded' relation needs 'timing': the event that overturned the earlier account")
+        return self
 
 
 # Which keys each YAML section may hold, for "did you mean" hints on unknown fields.

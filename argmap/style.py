@@ -19,6 +19,7 @@ TYPE_GLYPHS = {"square": "■", "dot": "●", "diamond": "◆", "star": "★", "
 EDGE_STYLES = {
     "supports": {"color": "#2E7D32", "dashes": False, "arrows": "to"},
     "contradicts": {"color": "#C62828", "dashes": True, "arrows": ""},
+    "superseded": {"color": "#6A4C93", "dashes": [2, 4], "arrows": "to"},
 }
 
 

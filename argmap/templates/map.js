@@ -15,7 +15,7 @@
   var state = {
     authors: new Set(page.authors.map(function (a) { return a.name; })),
     types: new Set(page.types.map(function (t) { return t.type; })),
-    relations: new Set(["supports", "contradicts"]),
+    relations: new Set(["supports", "contradicts", "superseded"]),
     within: true,
     thesis: "",
     reported: true,
@@ -95,7 +95,7 @@
     document.querySelectorAll("#controls input[type=checkbox]").forEach(function (b) { b.checked = true; });
     page.authors.forEach(function (a) { state.authors.add(a.name); });
     page.types.forEach(function (t) { state.types.add(t.type); });
-    state.relations = new Set(["supports", "contradicts"]);
+    state.relations = new Set(["supports", "contradicts", "superseded"]);
     document.querySelectorAll('input[name="relation"]').forEach(function (b) {
       b.onchange = null;
     });
@@ -185,7 +185,8 @@
     links.forEach(function (e) {
       var other = e.from === id ? e.to : e.from;
       var li = el("li");
-      var verb = e.relation === "supports" ? (e.from === id ? "supports " : "supported by ") : "contradicts ";
+      var verb = e.relation === "supports" ? (e.from === id ? "supports " : "supported by ") :
+        e.relation === "superseded" ? "overtaken by events with " : "contradicts ";
       li.appendChild(el("span", e.relation, "badge " + e.relation));
       li.appendChild(document.createTextNode(" " + verb));
       li.appendChild(claimButton(other));
