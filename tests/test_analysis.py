@@ -24,23 +24,22 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from argmap.agreement import METHOD, agreement_matrix, compare, format_score
-from argmap.errors import UnknownIdError
-from argmap.graph import build_graph
-from argmap.load import load_corpus
-from argmap.lookup import AmbiguousAuthorError, resolve_author, resolve_thesis, short_names
-from argmap.ranking import claim_weights, common_ground, core_claims, sharpest_clashes
-from argmap.timeline import contradiction_timings, events_between, timeline
-from conftest import DATA
+from argmap.analysis import AGREEMENT_METHOD, Analysis
+from argmap.analysis.agreement import format_score
+from argmap.analysis.ground import common_ground
+from argmap.analysis.names import resolve_author, resolve_thesis, short_names
+from argmap.analysis.timeline import contradiction_timings, events_between, timeline
+from argmap.analysis.weights import claim_weights
+from argmap.errors import AmbiguousAuthorError, UnknownIdError
 
 
 @pytest.fixture(scope="module")
-def harbour() -> nx.DiGraph:
-    return build_graph(load_corpus(DATA / "harbour"))
+def harbour(harbour_graph: nx.DiGraph) -> nx.DiGraph:
+    return harbour_graph
 
 
 def _figures(graph: nx.DiGraph) -> dict[tuple[str, str], tuple[int, int, str]]:
-    matrix = agreement_matrix(graph)
+    matrix = Analysis(graph).agreement
     return {(a, b): (p.agreements, p.disagreements, format_score(p.score)) for (a, b), p in matrix.items() if a < b}
 
 
@@ -64,7 +63,7 @@ def test_harbour_agreement_matrix(harbour: nx.DiGraph) -> None:
 
 
 def test_agreement_is_symmetric_and_keeps_its_evidence(harbour: nx.DiGraph) -> None:
-    matrix = agreement_matrix(harbour)
+    matrix = Analysis(harbour).agreement
     assert len(matrix) == 12  # 4 authors: every ordered pair of different authors
     pair = matrix["Eli Ebb", "Dana Dune"]
     assert pair is matrix["Dana Dune", "Eli Ebb"]
@@ -77,7 +76,7 @@ def test_agreement_is_symmetric_and_keeps_its_evidence(harbour: nx.DiGraph) -> N
 
 def test_no_evidence_means_no_score() -> None:
     assert format_score(None) == "n/a"
-    assert [line.split(":")[0] for line in METHOD[1:3]] == ["Agreements", "Disagreements"]
+    assert [line.split(":")[0] for line in AGREEMENT_METHOD[1:3]] == ["Agreements", "Disagreements"]
 
 
 def test_weights_count_the_authors_own_chain_of_reasons(harbour: nx.DiGraph) -> None:
@@ -100,16 +99,16 @@ def test_between_author_support_does_not_add_weight(mini_graph: Any) -> None:
     ],
 )
 def test_core_claims(harbour: nx.DiGraph, author: str, expected: list[tuple[str, int]]) -> None:
-    assert core_claims(harbour, author) == expected
+    assert Analysis(harbour).core(author) == expected
 
 
 def test_core_claims_leave_out_reported_views(mini_graph: Any) -> None:
-    assert core_claims(mini_graph, "Ann Alder", limit=5) == [
+    assert Analysis(mini_graph).core("Ann Alder", limit=5) == [
         ("alder.design", 3), ("alder.hostile", 1), ("alder.girders", 1), ("alder.cracks", 1)]
 
 
 def test_clashes_are_ranked_by_sharpness_not_file_order(harbour: nx.DiGraph) -> None:
-    ranked = [(c.claims, c.weights, c.sharpness) for c in sharpest_clashes(harbour)]
+    ranked = [(c.claims, c.weights, c.sharpness) for c in Analysis(harbour).clashes]
     # relations.yaml lists them in the reverse order.
     assert ranked == [
         (("dune.close", "ebb.needless"), (4, 2), 6),
@@ -119,7 +118,7 @@ def test_clashes_are_ranked_by_sharpness_not_file_order(harbour: nx.DiGraph) -> 
 
 
 def test_clash_keeps_the_earlier_text_first_and_its_rationale(mini_graph: Any) -> None:
-    first, second = sharpest_clashes(mini_graph)
+    first, second = Analysis(mini_graph).clashes
     assert (first.earlier, first.later, first.sharpness) == ("alder.design", "birch.steel", 6)
     assert first.rationale.startswith("Alder blames the design")
     # written cedar.design -> birch.design-ok; Birch (2021-06) wrote before Cedar (2022).
@@ -218,10 +217,10 @@ def test_thesis_lookup(mini_graph: Any) -> None:
 
 
 def test_compare_sorts_what_two_authors_share_and_what_only_one_addresses(harbour: nx.DiGraph) -> None:
-    result = compare(harbour, "Eli Ebb", "Flo Fjord")
+    result = Analysis(harbour).compare("Eli Ebb", "Flo Fjord")
     assert [c.claims for c in result.clashes] == [("ebb.hid-report", "fjord.report-public")]
     assert result.partly == ("council-misled",)  # Ebb pro, Fjord mixed
     assert (result.only_a, result.only_b) == ((), ())
-    dune_ebb = compare(harbour, "Eli Ebb", "Dana Dune")
+    dune_ebb = Analysis(harbour).compare("Eli Ebb", "Dana Dune")
     assert dune_ebb.reported_links == (("ebb.repairable", "dune.mayor"),)
     assert (dune_ebb.only_a, dune_ebb.only_b) == (("council-misled",), ())

@@ -12,8 +12,8 @@ import pytest
 from argmap.build import build_outputs
 from argmap.corpus import Corpus
 from argmap.graph import build_graph
-from argmap.load import load_corpus
-from argmap.stances import stance_matrix
+from argmap.corpus import load_corpus
+from argmap.analysis.stances import stance_matrix
 from conftest import REPO
 
 CLAIMS = REPO / "claims"

@@ -10,8 +10,9 @@ import networkx as nx
 import pytest
 
 from argmap.errors import GraphFileError
-from argmap.graph import graph_from_json, graph_to_json
-from argmap.output import write_file
+from argmap.graph import graph_from_json
+from argmap.render.json import graph_to_json
+from argmap.files import write_file
 from conftest import MINI
 
 
@@ -89,7 +90,7 @@ def test_a_bad_graph_file_is_reported(tmp_path: Path, content: str, message: str
 
 def test_superseded_links_labels_and_date_ranges_reach_the_graph(mini: Path) -> None:
     from argmap.graph import build_graph
-    from argmap.load import load_corpus
+    from argmap.corpus import load_corpus
 
     def edit(name: str, old: str, new: str) -> None:
         path = mini / name

@@ -14,8 +14,8 @@ import networkx as nx
 import pytest
 
 from argmap.graph import build_graph
-from argmap.load import load_corpus
-from argmap.stances import StanceCell, stance_cell, stance_matrix, thesis_sides
+from argmap.corpus import load_corpus
+from argmap.analysis.stances import StanceCell, stance_cell, stance_matrix, thesis_sides
 from conftest import DATA
 
 

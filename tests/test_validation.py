@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import CorpusError
-from argmap.load import load_corpus
+from argmap.corpus import load_corpus
 
 
 def edit(folder: Path, name: str, old: str, new: str) -> None:
