@@ -46,7 +46,7 @@ def parse_partial_date(value: Any) -> str:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
         raise DateFormatError(f"'{value}' is not a real date ({exc})") from None
-    return value
+    return str(value)
 
 
 def parse_source_date(value: Any) -> str:

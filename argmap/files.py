@@ -18,20 +18,20 @@ def write_files(folder: Path, files: dict[str, str]) -> list[Path]:
     staged: list[tuple[str, Path]] = []
     try:
         for name, text in files.items():
-            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
-            os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
-            staged.append((name, Path(temp)))
+            os.chmod(temp_name, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
+            staged.append((name, Path(temp_name)))
         written = []
-        for name, temp in staged:
+        for name, staged_file in staged:
             target = folder / name
-            os.replace(temp, target)
+            os.replace(staged_file, target)
             written.append(target)
         return written
     except OSError as exc:
-        for _, temp in staged:
-            temp.unlink(missing_ok=True)
+        for _, staged_file in staged:
+            staged_file.unlink(missing_ok=True)
         raise OutputError(folder, exc.strerror or str(exc)) from None
 
 

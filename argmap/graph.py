@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import networkx as nx
 
@@ -23,6 +23,8 @@ from argmap.corpus import Corpus
 from argmap.corpus.models import Source
 from argmap.dates import time_key
 from argmap.errors import GraphFileError
+
+Graph: TypeAlias = "nx.DiGraph[str]"  # claim ids as nodes
 
 FORMAT_VERSION = 1
 SUPPORTS, CONTRADICTS, SUPERSEDED = "supports", "contradicts", "superseded"
@@ -49,10 +51,10 @@ def sources_in_time_order(corpus: Corpus) -> list[Source]:
     return sorted(corpus.sources.values(), key=lambda s: (time_key(s.date), s.author, s.id))
 
 
-def build_graph(corpus: Corpus) -> nx.DiGraph:
+def build_graph(corpus: Corpus) -> Graph:
     """Build the graph; node order follows the sources in time order, then file order."""
     ordered = sources_in_time_order(corpus)
-    graph = nx.DiGraph(
+    graph: Graph = nx.DiGraph(
         format=FORMAT_VERSION,
         title=corpus.title,
         authors=list(dict.fromkeys(source.author for source in ordered)),
@@ -98,13 +100,16 @@ def build_graph(corpus: Corpus) -> nx.DiGraph:
     return graph
 
 
-def graph_from_json(path: Path) -> nx.DiGraph:
+def graph_from_json(path: Path) -> Graph:
     """Read back a graph written by ``argmap build`` (argmap.json)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        graph = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
+        read = nx.node_link_graph(data, directed=True, multigraph=False, edges="edges")
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise GraphFileError(path, f"not an argmap graph JSON file ({exc})") from None
+    if not isinstance(read, nx.DiGraph):
+        raise GraphFileError(path, "not a directed graph")
+    graph: Graph = read
     if graph.graph.get("format") != FORMAT_VERSION:
         raise GraphFileError(path, f"graph format {graph.graph.get('format')!r} is not {FORMAT_VERSION}; rebuild it with 'argmap build'")
     return graph
@@ -112,19 +117,19 @@ def graph_from_json(path: Path) -> nx.DiGraph:
 
 # -- accessors -------------------------------------------------------------------------------
 
-def sources_by_id(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
+def sources_by_id(graph: Graph) -> dict[str, dict[str, Any]]:
     return {s["id"]: s for s in graph.graph["sources"]}
 
 
-def events_by_id(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
+def events_by_id(graph: Graph) -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in graph.graph["events"]}
 
 
-def theses_by_id(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
+def theses_by_id(graph: Graph) -> dict[str, dict[str, Any]]:
     return {t["id"]: t for t in graph.graph["theses"]}
 
 
-def first_dates(graph: nx.DiGraph) -> dict[str, str]:
+def first_dates(graph: Graph) -> dict[str, str]:
     """Author -> the date of their first source (sources are stored in time order)."""
     dates: dict[str, str] = {}
     for source in graph.graph["sources"]:
@@ -132,25 +137,25 @@ def first_dates(graph: nx.DiGraph) -> dict[str, str]:
     return dates
 
 
-def edge_between(graph: nx.DiGraph, a: str, b: str) -> dict[str, Any] | None:
+def edge_between(graph: Graph, a: str, b: str) -> dict[str, Any] | None:
     """The edge joining two claims, whichever way it was written, or None."""
     data = graph.get_edge_data(a, b) or graph.get_edge_data(b, a)
     return dict(data) if data else None
 
 
-def linked(graph: nx.DiGraph, claim: str, relation: str) -> set[str]:
+def linked(graph: Graph, claim: str, relation: str) -> set[str]:
     """Claims joined to ``claim`` by a ``relation`` edge, either way."""
     return {n for n in nx.all_neighbors(graph, claim) if (edge_between(graph, claim, n) or {}).get("relation") == relation}
 
 
-def is_reported(graph: nx.DiGraph, claim: str) -> bool:
+def is_reported(graph: Graph, claim: str) -> bool:
     """Whether the author only reports this view (it never counts as theirs)."""
     return bool(graph.nodes[claim]["voice"] == "reports")
 
 
-def within_author_supports(graph: nx.DiGraph) -> nx.DiGraph:
+def within_author_supports(graph: Graph) -> Graph:
     """Every claim, with only the supports edges that stay inside one author's argument."""
-    sub = nx.DiGraph()
+    sub: Graph = nx.DiGraph()
     sub.add_nodes_from(graph)
     sub.add_edges_from(
         (a, b) for a, b, d in graph.edges(data=True) if d["relation"] == SUPPORTS and d["scope"] == WITHIN
@@ -158,17 +163,17 @@ def within_author_supports(graph: nx.DiGraph) -> nx.DiGraph:
     return sub
 
 
-def graph_order(graph: nx.DiGraph) -> dict[str, int]:
+def graph_order(graph: Graph) -> dict[str, int]:
     """Claim -> its place in the graph (sources in time order, then the order of each file)."""
     return {claim: i for i, claim in enumerate(graph)}
 
 
-def source_rank(graph: nx.DiGraph) -> dict[str, int]:
+def source_rank(graph: Graph) -> dict[str, int]:
     """Source id -> its place in time order."""
     return {s["id"]: i for i, s in enumerate(graph.graph["sources"])}
 
 
-def order_by_time(graph: nx.DiGraph, a: str, b: str) -> tuple[str, str]:
+def order_by_time(graph: Graph, a: str, b: str) -> tuple[str, str]:
     """Two claims, the one from the earlier text first (ties keep the given order)."""
     rank = source_rank(graph)
     return (b, a) if rank[graph.nodes[b]["source"]] < rank[graph.nodes[a]["source"]] else (a, b)

@@ -24,11 +24,6 @@ CORPORA = [pytest.param(MINI, id="mini"), pytest.param(DATA / "harbour", id="har
 TOKEN = re.compile(r"[a-z0-9][a-z0-9._-]*[a-z0-9]")
 
 
-@pytest.fixture(scope="module")
-def harbour() -> nx.DiGraph:
-    return build_graph(load_corpus(DATA / "harbour"))
-
-
 def _graph(folder: Path) -> nx.DiGraph:
     return build_graph(load_corpus(folder))
 
@@ -104,8 +99,8 @@ def test_reported_views_never_enter_a_case(folder: Path) -> None:
             assert not question.challenge.reported and not question.target.reported
 
 
-def test_harbour_brief_content(harbour: nx.DiGraph) -> None:
-    brief = build_brief(Analysis(harbour))
+def test_harbour_brief_content(harbour_graph: nx.DiGraph) -> None:
+    brief = build_brief(Analysis(harbour_graph))
     closure, council = brief.theses
     assert closure.stances == {"pro": ("Dana Dune", "Flo Fjord"), "con": ("Eli Ebb", "Gus Gale"), "mixed": (), "silent": ()}
     pro, con = closure.cases
@@ -136,8 +131,8 @@ def test_harbour_brief_content(harbour: nx.DiGraph) -> None:
     assert [t.date for t in brief.timeline] == ["2019-10-01", "2019-11-03", "2020", "2020-06", "2020-09-15", "2021-03"]
 
 
-def test_one_side_and_one_thesis(harbour: nx.DiGraph) -> None:
-    brief = build_brief(Analysis(harbour), "closure-justified", "con")
+def test_one_side_and_one_thesis(harbour_graph: nx.DiGraph) -> None:
+    brief = build_brief(Analysis(harbour_graph), "closure-justified", "con")
     assert [t.id for t in brief.theses] == ["closure-justified"]
     [part] = brief.theses
     assert [c.side for c in part.cases] == ["con"]
@@ -179,8 +174,8 @@ def test_html_brief_is_self_contained_scriptless_and_printable(mini_graph: nx.Di
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
 
 
-def test_brief_output_is_deterministic(harbour: nx.DiGraph) -> None:
-    first: Brief = build_brief(Analysis(harbour))
+def test_brief_output_is_deterministic(harbour_graph: nx.DiGraph) -> None:
+    first: Brief = build_brief(Analysis(harbour_graph))
     second = build_brief(Analysis(build_graph(load_corpus(DATA / "harbour"))))
     assert render_brief_md(first) == render_brief_md(second)
     assert render_brief_html(first) == render_brief_html(second)

@@ -19,24 +19,16 @@ from argmap.quiz.links import build_relation, build_stance, build_timing, timing
 from argmap.quiz.model import Exercise, Question, quiz_data
 from argmap.errors import CountError, NoExercisesError
 from argmap.quiz.generate import KIND_NAMES, KINDS, generate_quiz
-from argmap.graph import build_graph
-from argmap.corpus import load_corpus
 from argmap.render.html import render_self_html, render_sheet_html
 from argmap.render.markdown import render_key_md, render_sheet_md
 from argmap.analysis import Analysis
-from conftest import REPO
 
 SEEDS = [0, 1, 7, 2024]
 
 
-@pytest.fixture(scope="session")
-def flagship() -> Any:
-    return build_graph(load_corpus(REPO / "claims"))
-
-
 @pytest.fixture(params=["mini", "flagship"])
-def graph(request: pytest.FixtureRequest, mini_graph: Any, flagship: Any) -> Any:
-    return mini_graph if request.param == "mini" else flagship
+def graph(request: pytest.FixtureRequest, mini_graph: Any, flagship_graph: Any) -> Any:
+    return mini_graph if request.param == "mini" else flagship_graph
 
 
 # --- independent answers from the graph --------------------------------------------------------
@@ -162,11 +154,11 @@ def check_exercise(graph: nx.DiGraph, exercise: Exercise) -> None:
 # --- tests -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", KIND_NAMES)
-def test_every_kind_is_generated_on_the_flagship_corpus(flagship: Any, kind: str) -> None:
-    quiz = generate_quiz(Analysis(flagship), count=3, seed=0, kinds=[kind])
+def test_every_kind_is_generated_on_the_flagship_corpus(flagship_graph: Any, kind: str) -> None:
+    quiz = generate_quiz(Analysis(flagship_graph), count=3, seed=0, kinds=[kind])
     assert quiz.exercises and {e.kind for e in quiz.exercises} == {kind}
     for exercise in quiz.exercises:
-        check_exercise(flagship, exercise)
+        check_exercise(flagship_graph, exercise)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -186,8 +178,8 @@ def test_every_candidate_on_the_small_corpus_is_unambiguous_or_skipped(mini_grap
         check_exercise(mini_graph, exercise)
 
 
-def test_a_quiz_mixes_kinds_and_never_reuses_a_claim(flagship: Any) -> None:
-    quiz = generate_quiz(Analysis(flagship), count=12, seed=4)
+def test_a_quiz_mixes_kinds_and_never_reuses_a_claim(flagship_graph: Any) -> None:
+    quiz = generate_quiz(Analysis(flagship_graph), count=12, seed=4)
     assert [e.kind for e in quiz.exercises[:6]] == list(KIND_NAMES)
     seen: set[str] = set()
     for exercise in quiz.exercises:
@@ -206,11 +198,11 @@ def test_reported_views_are_never_an_authors_stance(mini_graph: Any) -> None:
     assert [e.id for e in alder.evidence] == ["alder.council"]
 
 
-def test_reported_views_are_never_a_stance_on_the_flagship(flagship: Any) -> None:
-    quiz = generate_quiz(Analysis(flagship), count=14, seed=0, kinds=["stance"])
+def test_reported_views_are_never_a_stance_on_the_flagship(flagship_graph: Any) -> None:
+    quiz = generate_quiz(Analysis(flagship_graph), count=14, seed=0, kinds=["stance"])
     for question in (q for e in quiz.exercises for q in e.questions):
         thesis, author = question.about["thesis"], question.about["author"]
-        own = [n for n, d in flagship.nodes(data=True)
+        own = [n for n, d in flagship_graph.nodes(data=True)
                if d["author"] == author and d["voice"] == "asserts" and thesis in d["theses"]]
         if not own:
             assert question.correct.value == "silent"
@@ -248,15 +240,15 @@ def test_partial_dates_that_straddle_an_event_are_not_asked_about(mini_graph: An
     assert all(c[2] != "mid" or "birch" not in c[0] + c[1] for c in timing_order(Analysis(graph), Random(0)))
 
 
-def test_same_seed_same_quiz_byte_for_byte(flagship: Any) -> None:
-    one, two = generate_quiz(Analysis(flagship), count=10, seed=11), generate_quiz(Analysis(flagship), count=10, seed=11)
+def test_same_seed_same_quiz_byte_for_byte(flagship_graph: Any) -> None:
+    one, two = generate_quiz(Analysis(flagship_graph), count=10, seed=11), generate_quiz(Analysis(flagship_graph), count=10, seed=11)
     assert quiz_data(one) == quiz_data(two)
     for render in (render_sheet_md, render_key_md, render_sheet_html, render_self_html):
         assert render(one) == render(two)
 
 
-def test_different_seeds_give_different_quizzes(flagship: Any) -> None:
-    sheets = {render_sheet_md(generate_quiz(Analysis(flagship), count=10, seed=seed)) for seed in SEEDS}
+def test_different_seeds_give_different_quizzes(flagship_graph: Any) -> None:
+    sheets = {render_sheet_md(generate_quiz(Analysis(flagship_graph), count=10, seed=seed)) for seed in SEEDS}
     assert len(sheets) == len(SEEDS)
 
 

@@ -11,20 +11,12 @@ import pytest
 
 from argmap.documents.brief import build_brief
 from argmap.render.html import render_brief_html
-from argmap.graph import build_graph
 from argmap.render.map_panels import render_map_with_panels
-from argmap.corpus import load_corpus
 from argmap.files import write_file
 from argmap.analysis.stances import stance_matrix
 from argmap.analysis import Analysis
-from conftest import DATA
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def harbour_graph() -> nx.DiGraph:
-    return build_graph(load_corpus(DATA / "harbour"))
 
 
 @pytest.fixture

@@ -10,18 +10,10 @@ from typing import Any
 import pytest
 
 from argmap.errors import SameAuthorError, UnknownIdError
-from argmap.graph import build_graph
-from argmap.corpus import load_corpus
 from argmap.documents.worksheet import Worksheet, authors_worksheet, thesis_worksheet
 from argmap.render.html import render_worksheet_html
 from argmap.render.markdown import render_worksheet_md
 from argmap.analysis import Analysis
-from conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def flagship() -> Any:
-    return build_graph(load_corpus(REPO / "claims"))
 
 
 def _pairs(links: Any) -> list[tuple[str, str]]:
@@ -94,19 +86,19 @@ def _check_quotes(graph: Any, sheet: Worksheet) -> None:
             assert all(graph.nodes[e.id]["voice"] == "reports" for e in cell.reported)
 
 
-def test_every_author_pair_of_the_flagship(flagship: Any) -> None:
-    for a, b in combinations(flagship.graph["authors"], 2):
-        sheet = authors_worksheet(Analysis(flagship), a, b)
-        _check_quotes(flagship, sheet)
+def test_every_author_pair_of_the_flagship(flagship_graph: Any) -> None:
+    for a, b in combinations(flagship_graph.graph["authors"], 2):
+        sheet = authors_worksheet(Analysis(flagship_graph), a, b)
+        _check_quotes(flagship_graph, sheet)
         assert sheet.stances and len(sheet.questions) >= 6
         assert render_worksheet_md(sheet).startswith(f"# Worksheet: Comparing {a} and {b}\n")
 
 
-def test_every_thesis_of_the_flagship(flagship: Any) -> None:
-    for thesis in flagship.graph["theses"]:
-        sheet = thesis_worksheet(Analysis(flagship), thesis["id"])
-        _check_quotes(flagship, sheet)
-        assert len(sheet.table_rows) == len(flagship.graph["authors"])
+def test_every_thesis_of_the_flagship(flagship_graph: Any) -> None:
+    for thesis in flagship_graph.graph["theses"]:
+        sheet = thesis_worksheet(Analysis(flagship_graph), thesis["id"])
+        _check_quotes(flagship_graph, sheet)
+        assert len(sheet.table_rows) == len(flagship_graph.graph["authors"])
         assert "<h2>Model answer</h2>" in render_worksheet_html(sheet)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-import networkx as nx
 
 from argmap.analysis.agreement import AGREEMENT_METHOD, Comparison, PairAgreement, agreement_matrix, compare
 from argmap.analysis.clashes import Clash, sharpest_clashes
@@ -21,7 +20,7 @@ from argmap.analysis.stances import StanceCell, stance_matrix, thesis_ids, thesi
 from argmap.analysis.timeline import TimelineEntry, event_labels, timeline
 from argmap.analysis.weights import claim_weights, core_claims
 from argmap.errors import SameAuthorError
-from argmap.graph import events_by_id, first_dates, graph_order, source_rank, sources_by_id, theses_by_id
+from argmap.graph import Graph, events_by_id, first_dates, graph_order, source_rank, sources_by_id, theses_by_id
 
 __all__ = ["Analysis", "AGREEMENT_METHOD", "Clash", "CommonGround", "Comparison", "PairAgreement", "StanceCell",
            "TimelineEntry"]
@@ -30,7 +29,7 @@ __all__ = ["Analysis", "AGREEMENT_METHOD", "Clash", "CommonGround", "Comparison"
 class Analysis:
     """Everything derived from one graph, each part computed once and shared."""
 
-    def __init__(self, graph: nx.DiGraph) -> None:
+    def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._sides: dict[str, dict[str, str]] = {}
 

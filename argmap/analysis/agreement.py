@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
 
 from argmap.analysis.clashes import Clash
 from argmap.analysis.stances import CON, PRO, SILENT, StanceCell, thesis_ids
-from argmap.graph import CONTRADICTS, SUPPORTS, is_reported
+from argmap.graph import CONTRADICTS, Graph, SUPPORTS, is_reported
 
 AGREEMENT_METHOD: tuple[str, ...] = (
     "Agreement of two authors = (agreements - disagreements) / (agreements + disagreements),"
@@ -59,7 +58,7 @@ def format_score(score: float | None) -> str:
     return "n/a" if score is None else f"{score:+.2f}".replace("+0.00", "0.00")
 
 
-def pair_edges(graph: nx.DiGraph) -> dict[tuple[frozenset[str], str], list[Edge]]:
+def pair_edges(graph: Graph) -> dict[tuple[frozenset[str], str], list[Edge]]:
     """({author, author}, relation) -> the edges between those two authors' own claims, in edge order.
 
     One pass over the edges serves every pair; links that touch a reported view are left out.
@@ -73,7 +72,7 @@ def pair_edges(graph: nx.DiGraph) -> dict[tuple[frozenset[str], str], list[Edge]
     return found
 
 
-def agreement_matrix(graph: nx.DiGraph, cells: dict[tuple[str, str], StanceCell]) -> dict[tuple[str, str], PairAgreement]:
+def agreement_matrix(graph: Graph, cells: dict[tuple[str, str], StanceCell]) -> dict[tuple[str, str], PairAgreement]:
     """(a, b) -> their agreement, for every ordered pair of different authors (symmetric)."""
     edges = pair_edges(graph)
     authors: list[str] = graph.graph["authors"]
@@ -109,7 +108,7 @@ class Comparison:
     cells: dict[tuple[str, str], StanceCell]
 
 
-def compare(graph: nx.DiGraph, first: str, second: str, cells: dict[tuple[str, str], StanceCell],
+def compare(graph: Graph, first: str, second: str, cells: dict[tuple[str, str], StanceCell],
             matrix: dict[tuple[str, str], PairAgreement], clashes: list[Clash]) -> Comparison:
     """Compare two different authors in the order given (``first`` is reported first)."""
     agreement = matrix[first, second]

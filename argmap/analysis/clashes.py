@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
 
 from argmap.analysis.timeline import ClashTiming, clash_timing
-from argmap.graph import CONTRADICTS, graph_order, source_rank
+from argmap.graph import CONTRADICTS, Graph, graph_order, source_rank
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class Clash:
         return (self.earlier, self.later)
 
 
-def sharpest_clashes(graph: nx.DiGraph, weights: dict[str, int]) -> list[Clash]:
+def sharpest_clashes(graph: Graph, weights: dict[str, int]) -> list[Clash]:
     """Every contradicts edge, sharpest first (see the module notes for the ranking)."""
     rank = source_rank(graph)
     order = graph_order(graph)

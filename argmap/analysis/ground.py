@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.graph import BETWEEN, CONTRADICTS, SUPPORTS, edge_between, graph_order, is_reported
+from argmap.graph import BETWEEN, CONTRADICTS, Graph, SUPPORTS, edge_between, graph_order, is_reported
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class CommonGround:
         return max(self.claims, key=lambda c: (degree[c], -self.claims.index(c)))
 
 
-def common_ground(graph: nx.DiGraph, min_authors: int = 3) -> list[CommonGround]:
+def common_ground(graph: Graph, min_authors: int = 3) -> list[CommonGround]:
     """Groups of claims that ``min_authors`` or more authors support (widest first)."""
     order = graph_order(graph)
     authors: list[str] = graph.graph["authors"]

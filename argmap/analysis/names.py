@@ -7,16 +7,16 @@ is refused rather than guessed.
 
 from __future__ import annotations
 
-import networkx as nx
 
 from argmap.errors import AmbiguousAuthorError, UnknownAuthorError, UnknownIdError
+from argmap.graph import Graph
 
 
 def surname(author: str) -> str:
     return author.split()[-1] if author.split() else author
 
 
-def author_keys(graph: nx.DiGraph) -> dict[str, set[str]]:
+def author_keys(graph: Graph) -> dict[str, set[str]]:
     """Every accepted spelling (case-folded) -> the authors it names."""
     keys: dict[str, set[str]] = {}
     for source in graph.graph["sources"]:
@@ -26,7 +26,7 @@ def author_keys(graph: nx.DiGraph) -> dict[str, set[str]]:
     return keys
 
 
-def resolve_author(graph: nx.DiGraph, name: str) -> str:
+def resolve_author(graph: Graph, name: str) -> str:
     """The author ``name`` stands for (full name, surname or source id, any case)."""
     wanted = " ".join(name.split()).casefold()
     matches = author_keys(graph).get(wanted, set())
@@ -42,7 +42,7 @@ def resolve_author(graph: nx.DiGraph, name: str) -> str:
     raise UnknownAuthorError(name, spellings, ids)
 
 
-def resolve_thesis(graph: nx.DiGraph, thesis: str) -> str:
+def resolve_thesis(graph: Graph, thesis: str) -> str:
     """The thesis id ``thesis`` names (ids are lower case; any case is accepted)."""
     ids = [t["id"] for t in graph.graph["theses"]]
     if thesis.casefold() in ids:
@@ -50,7 +50,7 @@ def resolve_thesis(graph: nx.DiGraph, thesis: str) -> str:
     raise UnknownIdError("thesis", thesis, ids)
 
 
-def short_names(graph: nx.DiGraph) -> dict[str, str]:
+def short_names(graph: Graph) -> dict[str, str]:
     """Author -> surname, or the full name where two authors share a surname (table headers)."""
     authors: list[str] = graph.graph["authors"]
     counts: dict[str, int] = {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.graph import is_reported, within_author_supports
+from argmap.graph import Graph, is_reported, within_author_supports
 
 PRO, CON, MIXED, SILENT = "pro", "con", "mixed", "silent"
 
@@ -41,11 +41,11 @@ class StanceCell:
         return f"{self.stance} {len(self.claims)}"
 
 
-def thesis_ids(graph: nx.DiGraph) -> list[str]:
+def thesis_ids(graph: Graph) -> list[str]:
     return [t["id"] for t in graph.graph["theses"]]
 
 
-def stance_cell(graph: nx.DiGraph, thesis: str, author: str) -> StanceCell:
+def stance_cell(graph: Graph, thesis: str, author: str) -> StanceCell:
     pro: list[str] = []
     con: list[str] = []
     reported: list[str] = []
@@ -62,7 +62,7 @@ def stance_cell(graph: nx.DiGraph, thesis: str, author: str) -> StanceCell:
     return StanceCell(thesis, author, stance, tuple(pro), tuple(con), tuple(reported))
 
 
-def stance_matrix(graph: nx.DiGraph) -> dict[tuple[str, str], StanceCell]:
+def stance_matrix(graph: Graph) -> dict[tuple[str, str], StanceCell]:
     """Every (thesis, author) cell, theses in corpus order and authors in time order."""
     return {
         (thesis, author): stance_cell(graph, thesis, author)
@@ -71,7 +71,7 @@ def stance_matrix(graph: nx.DiGraph) -> dict[tuple[str, str], StanceCell]:
     }
 
 
-def thesis_sides(graph: nx.DiGraph, thesis: str) -> dict[str, str]:
+def thesis_sides(graph: Graph, thesis: str) -> dict[str, str]:
     """Claim -> the side (pro, con or mixed) it argues on ``thesis``, for every claim that bears on it.
 
     A claim bears on a thesis when it takes a side itself, or when it supports, directly or in

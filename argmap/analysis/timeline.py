@@ -12,10 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import networkx as nx
 
 from argmap.dates import CERTAIN, POSSIBLE, between, date_range, time_key
-from argmap.graph import CONTRADICTS, edge_between, order_by_time
+from argmap.graph import CONTRADICTS, Graph, edge_between, order_by_time
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class ClashTiming:
         return self.certain + self.possible
 
 
-def timeline(graph: nx.DiGraph) -> list[TimelineEntry]:
+def timeline(graph: Graph) -> list[TimelineEntry]:
     """Sources and events in time order; an event on a text's first possible day comes first."""
     entries = [
         TimelineEntry("source", s["id"], s["date"], s["title"], s["author"], *date_range(s["date"]))
@@ -58,7 +57,7 @@ def timeline(graph: nx.DiGraph) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (e.first, e.kind != "event", e.last, e.author, e.id))
 
 
-def events_between(graph: nx.DiGraph, earlier_date: str, later_date: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def events_between(graph: Graph, earlier_date: str, later_date: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(certainly, possibly) between two texts' dates, events in time order."""
     found: dict[str, list[str]] = {CERTAIN: [], POSSIBLE: []}
     for event in sorted(graph.graph["events"], key=lambda e: (time_key(e["date"]), e["id"])):
@@ -68,7 +67,7 @@ def events_between(graph: nx.DiGraph, earlier_date: str, later_date: str) -> tup
     return tuple(found[CERTAIN]), tuple(found[POSSIBLE])
 
 
-def clash_timing(graph: nx.DiGraph, a: str, b: str) -> ClashTiming:
+def clash_timing(graph: Graph, a: str, b: str) -> ClashTiming:
     earlier, later = order_by_time(graph, a, b)
     first, second = graph.nodes[earlier], graph.nodes[later]
     certain, possible = events_between(graph, first["date"], second["date"])
@@ -76,10 +75,10 @@ def clash_timing(graph: nx.DiGraph, a: str, b: str) -> ClashTiming:
     return ClashTiming(earlier, later, first["source"], second["source"], certain, possible, curated)
 
 
-def contradiction_timings(graph: nx.DiGraph) -> list[ClashTiming]:
+def contradiction_timings(graph: Graph) -> list[ClashTiming]:
     """Every contradicts edge with the turning points between its two texts, in edge order."""
     return [clash_timing(graph, a, b) for a, b, d in graph.edges(data=True) if d["relation"] == CONTRADICTS]
 
 
-def event_labels(graph: nx.DiGraph) -> dict[str, str]:
+def event_labels(graph: Graph) -> dict[str, str]:
     return {e["id"]: e["label"] for e in graph.graph["events"]}

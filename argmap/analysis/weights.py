@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import networkx as nx
 
-from argmap.graph import graph_order, is_reported, within_author_supports
+from argmap.graph import Graph, graph_order, is_reported, within_author_supports
 
 
-def claim_weights(graph: nx.DiGraph) -> dict[str, int]:
+def claim_weights(graph: Graph) -> dict[str, int]:
     """Claim -> 1 + the number of its author's claims that support it, directly or in a chain."""
     sub = within_author_supports(graph)
     return {claim: 1 + len(nx.ancestors(sub, claim)) for claim in graph}
 
 
-def core_claims(graph: nx.DiGraph, author: str, weights: dict[str, int], limit: int = 3) -> list[tuple[str, int]]:
+def core_claims(graph: Graph, author: str, weights: dict[str, int], limit: int = 3) -> list[tuple[str, int]]:
     """The author's ``limit`` own claims of highest weight, as (claim, weight)."""
     order = graph_order(graph)
     own = [c for c, d in graph.nodes(data=True) if d["author"] == author and not is_reported(graph, c)]

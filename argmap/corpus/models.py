@@ -129,7 +129,7 @@ SECTION_MODELS: dict[str, type[_Model]] = {
 TOP_LEVEL_KEYS = ("title", "source", "claims", "theses", "events", "relations")
 
 
-def field_names(model: type[_Model]) -> list[str]:
+def field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 

@@ -36,7 +36,6 @@ def _heading(analysis: Analysis, claim_id: str) -> str:
 # --- attribution -------------------------------------------------------------------------------
 
 def attribution_order(analysis: Analysis, rng: Random) -> list[str]:
-    graph = analysis.graph
     # Reported claims are left to the voice exercise: their words are the author's but the view is not.
     return interleave(rng, _asserted(analysis))
 
@@ -67,7 +66,6 @@ def build_attribution(analysis: Analysis, rng: Random, claim_id: str) -> Exercis
 # --- voice -------------------------------------------------------------------------------------
 
 def voice_order(analysis: Analysis, rng: Random) -> list[str]:
-    graph = analysis.graph
     # Reported claims are rare; alternate them with asserted ones so both answers come up.
     return interleave(rng, _reported(analysis), _asserted(analysis))
 

@@ -17,7 +17,7 @@ from argmap.analysis import Analysis
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.dates import AFTER, BEFORE, UNCLEAR, side_of
 from argmap.documents.refs import citation_of, claim_ref
-from argmap.graph import CONTRADICTS, SUPPORTS, edge_between, linked
+from argmap.graph import CONTRADICTS, Graph, SUPPORTS, edge_between, linked
 from argmap.quiz.model import Exercise, Option, Passage, Question, arrange, choose, interleave
 from argmap.quiz.similar import similar_text
 
@@ -31,9 +31,10 @@ def _claim_passage(analysis: Analysis, claim_id: str) -> Passage:
     return Passage(citation_of(source).short, node["text"], node["quote"])
 
 
-def _supports_only(analysis: Analysis) -> nx.DiGraph:
+def _supports_only(analysis: Analysis) -> Graph:
     graph = analysis.graph
-    return nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["relation"] == SUPPORTS)
+    view: Graph = nx.subgraph_view(graph, filter_edge=lambda u, v: graph.edges[u, v]["relation"] == SUPPORTS)
+    return view
 
 
 # --- relation ----------------------------------------------------------------------------------
@@ -199,7 +200,6 @@ def _date(analysis: Analysis, claim_id: str) -> str:
 
 def timing_verdict(analysis: Analysis, first: str, second: str, event: dict[str, Any], timing: str) -> str | None:
     """Whether ``event`` falls between two clashing claims' texts, or None when the map cannot say."""
-    graph = analysis.graph
     sides = (side_of(_date(analysis, first), event["date"]), side_of(_date(analysis, second), event["date"]))
     if UNCLEAR in sides:
         return None

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import textwrap
 
-import networkx as nx
 
 from argmap.analysis import AGREEMENT_METHOD, Analysis, Clash, Comparison, PairAgreement, StanceCell
 from argmap.analysis.agreement import format_score
 from argmap.analysis.stances import MIXED
 from argmap.corpus import Corpus
 from argmap.corpus.quotes import sentence_around
-from argmap.graph import CONTRADICTS, SUPERSEDED, SUPPORTS, events_by_id
+from argmap.graph import CONTRADICTS, Graph, SUPERSEDED, SUPPORTS, events_by_id
 
 WIDTH = 100
 LABEL_WIDTH = 34
@@ -38,7 +37,7 @@ def _cell_label(cell: StanceCell) -> str:
     return cell.summary + (f" (r{len(cell.reported)})" if cell.reported else "")
 
 
-def _labels(graph: nx.DiGraph) -> dict[str, str]:
+def _labels(graph: Graph) -> dict[str, str]:
     return {t["id"]: t["label"] for t in graph.graph["theses"]}
 
 
@@ -101,7 +100,7 @@ def render_agreement(analysis: Analysis) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _quoted(graph: nx.DiGraph, claim: str, indent: str) -> list[str]:
+def _quoted(graph: Graph, claim: str, indent: str) -> list[str]:
     """A claim on one or more lines: id, author, date, paraphrase; then its quote."""
     node = graph.nodes[claim]
     voice = f" [reported: the view of {node['speaker']}]" if node["voice"] == "reports" else ""
@@ -109,7 +108,7 @@ def _quoted(graph: nx.DiGraph, claim: str, indent: str) -> list[str]:
     return _wrap(head, indent, "  ") + _wrap(f"\u201c{node['quote']}\u201d", indent + "  ")
 
 
-def _clash_lines(graph: nx.DiGraph, number: int, clash: Clash, events: dict[str, str]) -> list[str]:
+def _clash_lines(graph: Graph, number: int, clash: Clash, events: dict[str, str]) -> list[str]:
     lines = [f"  {number}. sharpness {clash.sharpness} (weights {clash.weights[0]} + {clash.weights[1]})"]
     lines += _quoted(graph, clash.earlier, "     ") + _quoted(graph, clash.later, "     ")
     lines += _wrap("why: " + clash.rationale, "     ")
@@ -121,7 +120,7 @@ def _clash_lines(graph: nx.DiGraph, number: int, clash: Clash, events: dict[str,
     return lines
 
 
-def _theses_lines(graph: nx.DiGraph, comparison: Comparison, theses: tuple[str, ...]) -> list[str]:
+def _theses_lines(graph: Graph, comparison: Comparison, theses: tuple[str, ...]) -> list[str]:
     """One entry per thesis: each author's stance and the claims behind it."""
     lines = []
     for thesis in theses:
@@ -189,7 +188,7 @@ def _fill(text: str, indent: str = "  ") -> str:
     return textwrap.fill(text, CLAIM_WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
-def describe_claim(corpus: Corpus, graph: nx.DiGraph, claim_id: str) -> str:
+def describe_claim(corpus: Corpus, graph: Graph, claim_id: str) -> str:
     """A claim with its citation, its quote in context and every link in and out."""
     node = graph.nodes[claim_id]
     source = corpus.source_of(claim_id)
