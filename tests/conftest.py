@@ -41,6 +41,14 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``folder/name`` (a test corpus copy) with ``new``."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def _graph(folder: Path) -> Any:
     from argmap.corpus import load_corpus
     from argmap.graph import build_graph

@@ -21,8 +21,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
+
+from argmap.corpus import load_corpus
+from argmap.graph import build_graph
+from conftest import edit
 
 from argmap.analysis import AGREEMENT_METHOD, Analysis
 from argmap.analysis.agreement import format_score
@@ -110,6 +116,43 @@ def test_clashes_are_ranked_by_sharpness_not_file_order(harbour_graph: nx.DiGrap
         (("fjord.justified", "gale.wrong"), (2, 2), 4),
         (("ebb.hid-report", "fjord.report-public"), (1, 1), 2),
     ]
+
+
+def test_clashes_are_listed_apart_by_kind(harbour_graph: nx.DiGraph) -> None:
+    kinds = Analysis(harbour_graph).clash_kinds
+    assert {kind: [c.claims for c in clashes] for kind, clashes in kinds.items()} == {
+        "reading": [("fjord.justified", "gale.wrong"), ("ebb.hid-report", "fjord.report-public")],
+        "events": [("dune.close", "ebb.needless")],  # its relation names the storm
+        "reported": [],
+    }
+    assert kinds["events"][0].turning_point == "storm" and kinds["reading"][0].turning_point == ""
+
+
+def test_a_link_to_a_reported_view_is_never_a_clash_of_reading(mini: Path) -> None:
+    edit(mini, "relations.yaml", "  - from: cedar.design\n    to: birch.design-ok\n    relation: contradicts",
+         "  - from: cedar.design\n    to: alder.council\n    relation: contradicts")
+    kinds = Analysis(build_graph(load_corpus(mini))).clash_kinds
+    assert [c.claims for c in kinds["reported"]] == [("alder.council", "cedar.design")]
+    assert all("alder.council" not in c.claims for c in kinds["reading"] + kinds["events"])
+
+
+def test_superseded_links_are_changed_with_events_not_clashes(mini: Path) -> None:
+    edit(mini, "relations.yaml", "    relation: contradicts\n    rationale: Alder blames", "    relation: superseded\n    rationale: Alder blames")
+    analysis = Analysis(build_graph(load_corpus(mini)))
+    assert [(c.claims, c.relation) for c in analysis.changed_with_events] == [(("alder.design", "birch.steel"), "superseded")]
+    assert all(c.relation == "contradicts" for c in analysis.clashes)
+    assert analysis.agreement["Ann Alder", "Ben Birch"].contradicts == ()
+
+
+def test_ranked_clashes_never_repeat_a_claim_among_the_top_entries() -> None:
+    from argmap.analysis.clashes import Clash, without_repeats
+    from argmap.analysis.timeline import ClashTiming
+
+    def clash(a: str, b: str, weight: int) -> Clash:
+        return Clash(a, b, "", (weight, 1), ClashTiming(a, b, "s1", "s2", (), (), ""))
+
+    hub = [clash("hub", "x", 9), clash("hub", "y", 8), clash("p", "q", 3), clash("y", "z", 2)]
+    assert [c.claims for c in without_repeats(hub)] == [("hub", "x"), ("p", "q"), ("y", "z"), ("hub", "y")]
 
 
 def test_clash_keeps_the_earlier_text_first_and_its_rationale(mini_graph: Any) -> None:

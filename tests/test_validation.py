@@ -8,13 +8,7 @@ import pytest
 
 from argmap.errors import CorpusError
 from argmap.corpus import load_corpus
-
-
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {name}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from conftest import edit
 
 
 def problems(folder: Path) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 
 from argmap.analysis.agreement import AGREEMENT_METHOD, Comparison, PairAgreement, agreement_matrix, compare
-from argmap.analysis.clashes import Clash, sharpest_clashes
+from argmap.analysis.clashes import CLASH_METHOD, EVENTS, READING, REPORTED, Clash, clashes_by_kind, sharpest_clashes
 from argmap.analysis.ground import CommonGround, common_ground
 from argmap.analysis.names import resolve_author, resolve_thesis, short_names
 from argmap.analysis.stances import StanceCell, stance_matrix, thesis_ids, thesis_sides
@@ -22,7 +22,7 @@ from argmap.analysis.weights import claim_weights, core_claims
 from argmap.errors import SameAuthorError
 from argmap.graph import Graph, events_by_id, first_dates, graph_order, source_rank, sources_by_id, theses_by_id
 
-__all__ = ["Analysis", "AGREEMENT_METHOD", "Clash", "CommonGround", "Comparison", "PairAgreement", "StanceCell",
+__all__ = ["Analysis", "AGREEMENT_METHOD", "CLASH_METHOD", "Clash", "CommonGround", "Comparison", "PairAgreement", "StanceCell",
            "TimelineEntry"]
 
 
@@ -103,6 +103,26 @@ class Analysis:
     def clashes(self) -> list[Clash]:
         """Every contradicts link, sharpest first."""
         return sharpest_clashes(self.graph, self.weights)
+
+    @cached_property
+    def clash_kinds(self) -> dict[str, list[Clash]]:
+        """Links between authors by kind (READING, EVENTS, REPORTED), ranked without repeated claims."""
+        return clashes_by_kind(self.graph, self.weights)
+
+    @property
+    def clashes_of_reading(self) -> list[Clash]:
+        """Contradictions between claims both authors assert, with no turning point named."""
+        return self.clash_kinds[READING]
+
+    @property
+    def changed_with_events(self) -> list[Clash]:
+        """Superseded links and contradictions the corpus dates to a turning point."""
+        return self.clash_kinds[EVENTS]
+
+    @property
+    def clashes_with_reported(self) -> list[Clash]:
+        """Links to a view an author only reports (never counted as that author's)."""
+        return self.clash_kinds[REPORTED]
 
     @cached_property
     def agreement(self) -> dict[tuple[str, str], PairAgreement]:
