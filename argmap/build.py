@@ -6,10 +6,12 @@ from pathlib import Path
 
 from argmap.analysis import Analysis
 from argmap.corpus import load_corpus
+from argmap.corpus.cache import CorpusCache
 from argmap.documents.brief import build_brief
 from argmap.documents.worksheet import Worksheet
 from argmap.files import quiz_paths
 from argmap.graph import build_graph
+from argmap.progress import Progress, no_progress
 from argmap.quiz.model import Quiz
 from argmap.render.html import render_brief_html, render_key_html, render_self_html, render_sheet_html, render_worksheet_html
 from argmap.render.json import graph_to_json
@@ -17,17 +19,28 @@ from argmap.render.map_panels import render_map_with_panels
 from argmap.render.markdown import render_brief_md, render_key_md, render_sheet_md, render_worksheet_md
 
 
-def build_outputs(corpus_dir: Path) -> dict[str, str]:
+RENDERING = "Building the map and brief"
+
+
+def build_outputs(corpus_dir: Path, progress: Progress = no_progress, cache: CorpusCache | None = None) -> dict[str, str]:
     """Load and check the corpus, then render every file ``argmap build`` writes."""
-    graph = build_graph(load_corpus(corpus_dir))
+    corpus = load_corpus(corpus_dir, progress, cache)
+    steps = 6
+    progress(RENDERING, 0, steps)
+    graph = build_graph(corpus)
     analysis = Analysis(graph)
+    progress(RENDERING, 1, steps)
     brief = build_brief(analysis)
-    return {
-        "argmap.html": render_map_with_panels(analysis),
-        "argmap.json": graph_to_json(graph),
-        "brief.html": render_brief_html(brief),
-        "brief.md": render_brief_md(brief),
-    }
+    progress(RENDERING, 2, steps)
+    files = {"argmap.html": render_map_with_panels(analysis)}
+    progress(RENDERING, 3, steps)
+    files["argmap.json"] = graph_to_json(graph)
+    progress(RENDERING, 4, steps)
+    files["brief.html"] = render_brief_html(brief)
+    progress(RENDERING, 5, steps)
+    files["brief.md"] = render_brief_md(brief)
+    progress(RENDERING, 6, steps)
+    return files
 
 
 def quiz_outputs(quiz: Quiz, out: Path, fmt: str) -> dict[Path, str]:

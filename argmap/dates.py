@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 BEFORE, AFTER, UNCLEAR = "before", "after", "unclear"
@@ -63,6 +64,7 @@ def parse_source_date(value: Any) -> str:
     return parse_partial_date(value)
 
 
+@lru_cache(maxsize=4096)  # a corpus has few distinct dates, and every comparison asks for them
 def date_range(date: str) -> tuple[dt.date, dt.date]:
     """The first and last day a date can mean."""
     if "/" in date:

@@ -173,7 +173,10 @@ def source_rank(graph: Graph) -> dict[str, int]:
     return {s["id"]: i for i, s in enumerate(graph.graph["sources"])}
 
 
-def order_by_time(graph: Graph, a: str, b: str) -> tuple[str, str]:
-    """Two claims, the one from the earlier text first (ties keep the given order)."""
-    rank = source_rank(graph)
+def order_by_time(graph: Graph, a: str, b: str, *, rank: dict[str, int] | None = None) -> tuple[str, str]:
+    """Two claims, the one from the earlier text first (ties keep the given order).
+
+    ``rank`` is ``source_rank(graph)`` when the caller has it already.
+    """
+    rank = source_rank(graph) if rank is None else rank
     return (b, a) if rank[graph.nodes[b]["source"]] < rank[graph.nodes[a]["source"]] else (a, b)

@@ -28,6 +28,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_corpus_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Commands keep checked corpora in a cache folder: the tests' own, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.mktemp("argmap-cache")))
+        yield
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

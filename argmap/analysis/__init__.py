@@ -13,14 +13,16 @@ from typing import Any
 
 
 from argmap.analysis.agreement import AGREEMENT_METHOD, Comparison, PairAgreement, agreement_matrix, compare
-from argmap.analysis.clashes import CLASH_METHOD, EVENTS, READING, REPORTED, Clash, clashes_by_kind, sharpest_clashes
+from argmap.analysis.clashes import (CLASH_METHOD, EVENTS, READING, REPORTED, Clash, clashes_by_kind, ranked_links,
+                                     sharpest_clashes)
 from argmap.analysis.ground import CommonGround, common_ground
 from argmap.analysis.names import resolve_author, resolve_thesis, short_names
-from argmap.analysis.stances import StanceCell, stance_matrix, thesis_ids, thesis_sides
+from argmap.analysis.stances import StanceCell, all_thesis_sides, stance_matrix, thesis_ids
 from argmap.analysis.timeline import TimelineEntry, event_labels, timeline
 from argmap.analysis.weights import claim_weights, core_claims
 from argmap.errors import SameAuthorError
-from argmap.graph import Graph, events_by_id, first_dates, graph_order, source_rank, sources_by_id, theses_by_id
+from argmap.graph import (Graph, events_by_id, first_dates, graph_order, source_rank, sources_by_id, theses_by_id,
+                          within_author_supports)
 
 __all__ = ["Analysis", "AGREEMENT_METHOD", "CLASH_METHOD", "Clash", "CommonGround", "Comparison", "PairAgreement", "StanceCell",
            "TimelineEntry"]
@@ -31,7 +33,6 @@ class Analysis:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self._sides: dict[str, dict[str, str]] = {}
 
     # -- the corpus as the graph describes it ------------------------------------------------
     @cached_property
@@ -86,7 +87,7 @@ class Analysis:
     # -- derivations ---------------------------------------------------------------------------
     @cached_property
     def weights(self) -> dict[str, int]:
-        return claim_weights(self.graph)
+        return claim_weights(self.graph, self._within)
 
     @cached_property
     def stances(self) -> dict[tuple[str, str], StanceCell]:
@@ -95,19 +96,31 @@ class Analysis:
 
     def sides(self, thesis: str) -> dict[str, str]:
         """Claim -> the side it argues on ``thesis`` (its own stance, or derived through supports)."""
-        if thesis not in self._sides:
-            self._sides[thesis] = thesis_sides(self.graph, thesis)
-        return self._sides[thesis]
+        return self._sides.setdefault(thesis, {})
+
+    @cached_property
+    def _sides(self) -> dict[str, dict[str, str]]:
+        return all_thesis_sides(self.graph, self._within)
+
+    @cached_property
+    def _within(self) -> Graph:
+        """The supports links inside each author's argument (weights and sides both follow them)."""
+        return within_author_supports(self.graph)
+
+    @cached_property
+    def _links(self) -> list[Clash]:
+        """Every contradicts and superseded link, sharpest first (clashes and clash_kinds share it)."""
+        return ranked_links(self.graph, self.weights)
 
     @cached_property
     def clashes(self) -> list[Clash]:
         """Every contradicts link, sharpest first."""
-        return sharpest_clashes(self.graph, self.weights)
+        return sharpest_clashes(self.graph, self.weights, self._links)
 
     @cached_property
     def clash_kinds(self) -> dict[str, list[Clash]]:
         """Links between authors by kind (READING, EVENTS, REPORTED), ranked without repeated claims."""
-        return clashes_by_kind(self.graph, self.weights)
+        return clashes_by_kind(self.graph, self.weights, self._links)
 
     @property
     def clashes_of_reading(self) -> list[Clash]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.analysis.timeline import ClashTiming, clash_timing
+from argmap.analysis.timeline import ClashTiming, Timings
 from argmap.graph import BETWEEN, CONTRADICTS, SUPERSEDED, Graph, edge_between, graph_order, is_reported, source_rank
 
 READING, EVENTS, REPORTED = "reading", "events", "reported"
@@ -70,14 +70,16 @@ def _kind(graph: Graph, a: str, b: str, relation: str, timing: str) -> str:
     return EVENTS if relation == SUPERSEDED or timing else READING
 
 
-def _ranked(graph: Graph, weights: dict[str, int], relations: tuple[str, ...]) -> list[Clash]:
+def ranked_links(graph: Graph, weights: dict[str, int], relations: tuple[str, ...] = (CONTRADICTS, SUPERSEDED)) -> list[Clash]:
+    """Every link of ``relations`` as a Clash, sharpest first (the ranking is a total order)."""
     rank = source_rank(graph)
     order = graph_order(graph)
+    timings = Timings(graph)
     clashes = []
     for a, b, data in graph.edges(data=True):
         if data["relation"] not in relations:
             continue
-        timing = clash_timing(graph, a, b)
+        timing = timings.clash_timing(a, b)
         pair = (weights[timing.earlier], weights[timing.later])
         kind = _kind(graph, a, b, data["relation"], data["timing"])
         clashes.append(Clash(timing.earlier, timing.later, data["rationale"], pair, timing, data["relation"], kind))
@@ -89,9 +91,14 @@ def _ranked(graph: Graph, weights: dict[str, int], relations: tuple[str, ...]) -
     return sorted(clashes, key=key)
 
 
-def sharpest_clashes(graph: Graph, weights: dict[str, int]) -> list[Clash]:
-    """Every contradicts link, sharpest first (see the module notes for the ranking)."""
-    return _ranked(graph, weights, (CONTRADICTS,))
+def sharpest_clashes(graph: Graph, weights: dict[str, int], links: list[Clash] | None = None) -> list[Clash]:
+    """Every contradicts link, sharpest first (see the module notes for the ranking).
+
+    ``links`` is ``ranked_links(graph, weights)`` when the caller has it already.
+    """
+    if links is None:
+        return ranked_links(graph, weights, (CONTRADICTS,))
+    return [clash for clash in links if clash.relation == CONTRADICTS]
 
 
 def without_repeats(clashes: list[Clash]) -> list[Clash]:
@@ -108,10 +115,10 @@ def without_repeats(clashes: list[Clash]) -> list[Clash]:
     return first + later
 
 
-def clashes_by_kind(graph: Graph, weights: dict[str, int]) -> dict[str, list[Clash]]:
+def clashes_by_kind(graph: Graph, weights: dict[str, int], links: list[Clash] | None = None) -> dict[str, list[Clash]]:
     """READING, EVENTS and REPORTED -> the links between authors of that kind, ranked without repeats."""
     found: dict[str, list[Clash]] = {READING: [], EVENTS: [], REPORTED: []}
-    for clash in _ranked(graph, weights, (CONTRADICTS, SUPERSEDED)):
+    for clash in ranked_links(graph, weights) if links is None else links:
         if (edge_between(graph, *clash.claims) or {}).get("scope") == BETWEEN:
             found[clash.kind].append(clash)
     return {kind: without_repeats(found[kind]) for kind in found}

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from argmap.graph import Graph, is_reported, within_author_supports
+from argmap.graph import Graph, within_author_supports
 
 PRO, CON, MIXED, SILENT = "pro", "con", "mixed", "silent"
+REPORTS = "reports"  # a claim's voice when the author only reports the view
 
 
 @dataclass(frozen=True)
@@ -45,30 +46,102 @@ def thesis_ids(graph: Graph) -> list[str]:
     return [t["id"] for t in graph.graph["theses"]]
 
 
-def stance_cell(graph: Graph, thesis: str, author: str) -> StanceCell:
-    pro: list[str] = []
-    con: list[str] = []
-    reported: list[str] = []
-    for node, data in graph.nodes(data=True):
-        if data["author"] != author or thesis not in data["theses"]:
-            continue
-        if is_reported(graph, node):
-            reported.append(node)
-        elif data["theses"][thesis] == PRO:
-            pro.append(node)
-        else:
-            con.append(node)
+def _cell(thesis: str, author: str, pro: list[str], con: list[str], reported: list[str]) -> StanceCell:
     stance = MIXED if pro and con else PRO if pro else CON if con else SILENT
     return StanceCell(thesis, author, stance, tuple(pro), tuple(con), tuple(reported))
 
 
+def _add(lists: tuple[list[str], list[str], list[str]], node: str, side: str, reported: bool) -> None:
+    (lists[2] if reported else lists[0] if side == PRO else lists[1]).append(node)
+
+
+def stance_cell(graph: Graph, thesis: str, author: str) -> StanceCell:
+    lists: tuple[list[str], list[str], list[str]] = ([], [], [])
+    for node, data in graph.nodes(data=True):
+        if data["author"] == author and thesis in data["theses"]:
+            _add(lists, node, data["theses"][thesis], data["voice"] == REPORTS)
+    return _cell(thesis, author, *lists)
+
+
 def stance_matrix(graph: Graph) -> dict[tuple[str, str], StanceCell]:
-    """Every (thesis, author) cell, theses in corpus order and authors in time order."""
-    return {
-        (thesis, author): stance_cell(graph, thesis, author)
-        for thesis in thesis_ids(graph)
-        for author in graph.graph["authors"]
-    }
+    """Every (thesis, author) cell, theses in corpus order and authors in time order.
+
+    One pass over the claims fills every cell (claims in graph order within each).
+    """
+    keys = [(thesis, author) for thesis in thesis_ids(graph) for author in graph.graph["authors"]]
+    lists: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {key: ([], [], []) for key in keys}
+    for node, data in graph.nodes(data=True):
+        author, reported = data["author"], data["voice"] == REPORTS
+        for thesis, side in data["theses"].items():
+            cell = lists.get((thesis, author))
+            if cell is not None:
+                _add(cell, node, side, reported)
+    return {key: _cell(*key, *lists[key]) for key in keys}
+
+
+def all_thesis_sides(graph: Graph, sub: Graph | None = None) -> dict[str, dict[str, str]]:
+    """Thesis -> ``thesis_sides`` for every thesis any claim takes a side on, in one pass.
+
+    Each claim gets the set of (thesis, side) its own claims down the supports chains take, as
+    bits of one integer: a claim's set is its own stances (unless it only reports them) together
+    with the sets of the claims it supports, computed once per claim, conclusions first (through
+    strongly connected groups, should links between one author's claims form a cycle).
+    """
+    sub = within_author_supports(graph) if sub is None else sub
+    bit_of: dict[tuple[str, str], int] = {}
+    own: dict[str, int] = {}
+    for node, data in graph.nodes(data=True):
+        mask = 0
+        if data["voice"] != REPORTS:
+            for pair in data["theses"].items():
+                mask |= 1 << bit_of.setdefault(pair, len(bit_of))
+        own[node] = mask
+    reach = _reach(sub, own)
+    pairs = list(bit_of)
+    sides: dict[str, dict[str, str]] = {}
+    for node, data in graph.nodes(data=True):
+        mine = data["theses"]
+        found: dict[str, list[str]] = {}
+        mask, index = reach[node], 0
+        while mask:
+            if mask & 1:
+                thesis, side = pairs[index]
+                if thesis not in mine:
+                    found.setdefault(thesis, []).append(side)
+            mask >>= 1
+            index += 1
+        for thesis in dict.fromkeys([*mine, *sorted(found)]):
+            if thesis in mine:
+                sides.setdefault(thesis, {})[node] = mine[thesis]
+            else:
+                values = found[thesis]
+                sides.setdefault(thesis, {})[node] = values[0] if len(values) == 1 else MIXED
+    return sides
+
+
+def _reach(sub: Graph, own: dict[str, int]) -> dict[str, int]:
+    """Node -> the OR of ``own`` over every node it reaches in ``sub``, itself included."""
+    reach: dict[str, int] = {}
+    if nx.is_directed_acyclic_graph(sub):
+        for node in reversed(list(nx.topological_sort(sub))):
+            mask = own[node]
+            for succ in sub.successors(node):
+                mask |= reach[succ]
+            reach[node] = mask
+        return reach
+    dag = nx.condensation(sub)
+    group: dict[int, int] = {}
+    for scc in reversed(list(nx.topological_sort(dag))):
+        members: set[str] = dag.nodes[scc]["members"]
+        mask = 0
+        for member in members:
+            mask |= own[member]
+        for later in dag.successors(scc):
+            mask |= group[later]
+        group[scc] = mask
+        for member in members:
+            reach[member] = mask
+    return reach
 
 
 def thesis_sides(graph: Graph, thesis: str) -> dict[str, str]:
@@ -78,17 +151,4 @@ def thesis_sides(graph: Graph, thesis: str) -> dict[str, str]:
     a chain within its author's argument, the author's own claims that do; it then argues their
     side (``mixed`` when they disagree). A claim's own stance always wins over a derived one.
     """
-    sub = within_author_supports(graph)
-    sides: dict[str, str] = {}
-    for node, data in graph.nodes(data=True):
-        if thesis in data["theses"]:
-            sides[node] = data["theses"][thesis]
-            continue
-        found = {
-            graph.nodes[d]["theses"][thesis]
-            for d in nx.descendants(sub, node)
-            if thesis in graph.nodes[d]["theses"] and not is_reported(graph, d)
-        }
-        if found:
-            sides[node] = found.pop() if len(found) == 1 else MIXED
-    return sides
+    return all_thesis_sides(graph).get(thesis, {})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 
 from argmap.dates import CERTAIN, POSSIBLE, between, date_range, time_key
-from argmap.graph import CONTRADICTS, Graph, edge_between, order_by_time
+from argmap.graph import CONTRADICTS, Graph, edge_between, order_by_time, source_rank
 
 
 @dataclass(frozen=True)
@@ -57,27 +57,52 @@ def timeline(graph: Graph) -> list[TimelineEntry]:
     return sorted(entries, key=lambda e: (e.first, e.kind != "event", e.last, e.author, e.id))
 
 
+class Timings:
+    """``events_between`` and ``clash_timing`` for many links of one graph.
+
+    The events' order and the sources' ranks are computed once, and each pair of dates is
+    judged once, however many links join texts of those two dates.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.rank = source_rank(graph)
+        self.events = sorted(graph.graph["events"], key=lambda e: (time_key(e["date"]), e["id"]))
+        self._between: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def events_between(self, earlier_date: str, later_date: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        key = (earlier_date, later_date)
+        if key not in self._between:
+            found: dict[str, list[str]] = {CERTAIN: [], POSSIBLE: []}
+            for event in self.events:
+                verdict = between(earlier_date, later_date, event["date"])
+                if verdict is not None:
+                    found[verdict].append(event["id"])
+            self._between[key] = (tuple(found[CERTAIN]), tuple(found[POSSIBLE]))
+        return self._between[key]
+
+    def clash_timing(self, a: str, b: str) -> ClashTiming:
+        graph = self.graph
+        earlier, later = order_by_time(graph, a, b, rank=self.rank)
+        first, second = graph.nodes[earlier], graph.nodes[later]
+        certain, possible = self.events_between(first["date"], second["date"])
+        curated = (edge_between(graph, a, b) or {}).get("timing", "")
+        return ClashTiming(earlier, later, first["source"], second["source"], certain, possible, curated)
+
+
 def events_between(graph: Graph, earlier_date: str, later_date: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(certainly, possibly) between two texts' dates, events in time order."""
-    found: dict[str, list[str]] = {CERTAIN: [], POSSIBLE: []}
-    for event in sorted(graph.graph["events"], key=lambda e: (time_key(e["date"]), e["id"])):
-        verdict = between(earlier_date, later_date, event["date"])
-        if verdict is not None:
-            found[verdict].append(event["id"])
-    return tuple(found[CERTAIN]), tuple(found[POSSIBLE])
+    return Timings(graph).events_between(earlier_date, later_date)
 
 
 def clash_timing(graph: Graph, a: str, b: str) -> ClashTiming:
-    earlier, later = order_by_time(graph, a, b)
-    first, second = graph.nodes[earlier], graph.nodes[later]
-    certain, possible = events_between(graph, first["date"], second["date"])
-    curated = (edge_between(graph, a, b) or {}).get("timing", "")
-    return ClashTiming(earlier, later, first["source"], second["source"], certain, possible, curated)
+    return Timings(graph).clash_timing(a, b)
 
 
 def contradiction_timings(graph: Graph) -> list[ClashTiming]:
     """Every contradicts edge with the turning points between its two texts, in edge order."""
-    return [clash_timing(graph, a, b) for a, b, d in graph.edges(data=True) if d["relation"] == CONTRADICTS]
+    timings = Timings(graph)
+    return [timings.clash_timing(a, b) for a, b, d in graph.edges(data=True) if d["relation"] == CONTRADICTS]
 
 
 def event_labels(graph: Graph) -> dict[str, str]:

@@ -14,20 +14,33 @@ a side on a thesis, then to the order of the text.
 
 from __future__ import annotations
 
-import networkx as nx
-
-from argmap.graph import Graph, graph_order, is_reported, within_author_supports
+from argmap.graph import Graph, graph_order, within_author_supports
 
 
-def claim_weights(graph: Graph) -> dict[str, int]:
-    """Claim -> 1 + the number of its author's claims that support it, directly or in a chain."""
-    sub = within_author_supports(graph)
-    return {claim: 1 + len(nx.ancestors(sub, claim)) for claim in graph}
+def claim_weights(graph: Graph, sub: Graph | None = None) -> dict[str, int]:
+    """Claim -> 1 + the number of its author's claims that support it, directly or in a chain.
+
+    ``sub`` is ``within_author_supports(graph)`` when the caller has it already.
+    """
+    sub = within_author_supports(graph) if sub is None else sub
+    preds = {node: list(sub.predecessors(node)) for node in sub}
+    weights: dict[str, int] = {}
+    for claim in graph:
+        # A plain search over the reasons (nx.ancestors, without its per-call overhead).
+        seen = {claim}
+        stack = [claim]
+        while stack:
+            for reason in preds[stack.pop()]:
+                if reason not in seen:
+                    seen.add(reason)
+                    stack.append(reason)
+        weights[claim] = len(seen)
+    return weights
 
 
 def core_claims(graph: Graph, author: str, weights: dict[str, int], limit: int = 3) -> list[tuple[str, int]]:
     """The author's ``limit`` own claims of highest weight, as (claim, weight)."""
     order = graph_order(graph)
-    own = [c for c, d in graph.nodes(data=True) if d["author"] == author and not is_reported(graph, c)]
+    own = [c for c, d in graph.nodes(data=True) if d["author"] == author and d["voice"] != "reports"]
     own.sort(key=lambda c: (-weights[c], not graph.nodes[c]["theses"], order[c]))
     return [(c, weights[c]) for c in own[:limit]]

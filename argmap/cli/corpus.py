@@ -23,9 +23,9 @@ def validate(corpus_dir: Path) -> None:
     Example:
       argmap validate claims/
     """
-    from argmap.corpus import load_corpus
+    from argmap.cli.options import load_corpus_for_command
 
-    corpus = load_corpus(corpus_dir)
+    corpus = load_corpus_for_command(corpus_dir)
     within = sum(len(c.supports) for c in corpus.claims.values())
     click.echo(
         f"{corpus_dir}: OK: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
@@ -51,9 +51,12 @@ def build(corpus_dir: Path, out_dir: Path) -> None:
       argmap build claims/ --out graphs/
     """
     from argmap.build import build_outputs
+    from argmap.cli.progress import progress_bars
+    from argmap.corpus.cache import CorpusCache
     from argmap.files import write_files
 
-    files = build_outputs(corpus_dir)
+    with progress_bars() as progress:
+        files = build_outputs(corpus_dir, progress, CorpusCache.default())
     for path in write_files(out_dir, files):
         click.echo(f"wrote {path}")
 
@@ -68,12 +71,12 @@ def show(claim_id: str, corpus_dir: Path) -> None:
     Example:
       argmap show socor.protectorate --corpus claims/
     """
-    from argmap.corpus import load_corpus
+    from argmap.cli.options import load_corpus_for_command
     from argmap.errors import UnknownIdError
     from argmap.graph import build_graph
     from argmap.render.terminal import describe_claim
 
-    corpus = load_corpus(corpus_dir)
+    corpus = load_corpus_for_command(corpus_dir)
     if claim_id not in corpus.claims:
         raise UnknownIdError("claim", claim_id, corpus.claims)
     click.echo(describe_claim(corpus, build_graph(corpus), claim_id))

@@ -9,6 +9,7 @@ import click
 
 if TYPE_CHECKING:
     from argmap.analysis import Analysis
+    from argmap.corpus import Corpus
 
 CORPUS_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 
@@ -32,12 +33,21 @@ def output_options(format_help: str, out_help: str) -> Callable[[Callable[..., A
     return decorate
 
 
+def load_corpus_for_command(corpus_dir: Path) -> "Corpus":
+    """The checked corpus, from the cache when its files are unchanged; progress on a terminal."""
+    from argmap.cli.progress import progress_bars
+    from argmap.corpus import load_corpus
+    from argmap.corpus.cache import CorpusCache
+
+    with progress_bars() as progress:
+        return load_corpus(corpus_dir, progress, CorpusCache.default())
+
+
 def load_analysis(corpus_dir: Path) -> "Analysis":
     from argmap.analysis import Analysis
-    from argmap.corpus import load_corpus
     from argmap.graph import build_graph
 
-    return Analysis(build_graph(load_corpus(corpus_dir)))
+    return Analysis(build_graph(load_corpus_for_command(corpus_dir)))
 
 
 def emit(text: str, out_file: Path | None) -> None:

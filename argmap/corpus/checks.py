@@ -10,6 +10,7 @@ from argmap.corpus.quotes import FoldedText, Span
 from argmap.corpus.reader import Located, Reader
 from argmap.dates import between, time_key
 from argmap.errors import did_you_mean
+from argmap.progress import Progress, counted, no_progress
 
 
 def _unique(reader: Reader, items: list[Located], kind: str) -> dict[str, Located]:
@@ -47,10 +48,10 @@ def _read_texts(reader: Reader, sources: dict[str, Located]) -> dict[str, str]:
 
 
 def _find_quotes(reader: Reader, claims: dict[str, Located], claim_source: dict[str, str],
-                 texts: dict[str, str], sources: dict[str, Located]) -> dict[str, Span]:
+                 texts: dict[str, str], sources: dict[str, Located], progress: Progress = no_progress) -> dict[str, Span]:
     spans: dict[str, Span] = {}
     folded = {source_id: FoldedText(text) for source_id, text in texts.items()}
-    for claim_id, located in claims.items():
+    for claim_id, located in counted(progress, "Checking quotes", claims.items(), len(claims)):
         source_id = claim_source[claim_id]
         if source_id not in folded:
             continue  # its text is missing; reported once, on the source
@@ -192,7 +193,7 @@ def _check_timing(reader: Reader, located: Located, events: dict[str, Located], 
                        "name an event that happened after the earlier text and before the later one, or drop 'timing'")
 
 
-def check_corpus(reader: Reader) -> Corpus:
+def check_corpus(reader: Reader, progress: Progress = no_progress) -> Corpus:
     """Run every cross-file check, adding to ``reader.problems``; return what is known."""
     sources = _unique(reader, reader.sources, "source")
     claims = _unique(reader, [claim for claim, _ in reader.claims], "claim")
@@ -202,7 +203,7 @@ def check_corpus(reader: Reader) -> Corpus:
     theses = _unique(reader, reader.theses, "thesis")
     events = _unique(reader, reader.events, "event")
     texts = _read_texts(reader, sources)
-    spans = _find_quotes(reader, claims, claim_source, texts, sources)
+    spans = _find_quotes(reader, claims, claim_source, texts, sources, progress)
     _check_claim_refs(reader, claims, claim_source, theses, sources)
     _check_support_cycles(reader, claims)
     _check_relations(reader, reader.relations, claims, claim_source, sources, events)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.analysis import Analysis, CommonGround
+from argmap.analysis import Analysis, Clash, CommonGround
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.documents.refs import Citation, ClaimRef, citation_of, claim_ref
 from argmap.graph import BETWEEN, SUPPORTS, WITHIN, is_reported
@@ -164,6 +164,12 @@ class _Builder:
         self.clashes = analysis.clashes
         self.ground = analysis.common_ground
         self.events = analysis.event_labels
+        # Thesis -> the clashes (sharpest first) in which a claim takes a side on it itself: only
+        # those can be its clash points, so each thesis looks at its own instead of every clash.
+        self.clashes_on: dict[str, list[Clash]] = {}
+        for clash in self.clashes:
+            for thesis in dict.fromkeys(t for c in clash.claims for t in self.graph.nodes[c]["theses"]):
+                self.clashes_on.setdefault(thesis, []).append(clash)
 
     def citation(self, source_id: str) -> Citation:
         return citation_of(self.analysis.sources[source_id])
@@ -206,7 +212,7 @@ class _Builder:
     def clash_points(self, thesis: str) -> list[ClashPoint]:
         sides = self.analysis.sides(thesis)
         points = []
-        for clash in self.clashes:
+        for clash in self.clashes_on.get(thesis, ()):
             a, b = clash.claims
             side_a, side_b = sides.get(a), sides.get(b)
             if MIXED in (side_a, side_b) or side_a == side_b:
@@ -222,12 +228,16 @@ class _Builder:
                 clash.sharpness, tuple(self.events[e] for e in timing.certain),
                 tuple(self.events[e] for e in timing.possible),
             ))
-        return points[:CLASHES_PER_THESIS]
+            if len(points) == CLASHES_PER_THESIS:
+                break
+        return points
 
     def ground_item(self, group: CommonGround, thesis: str | None) -> GroundItem:
         sides = self.analysis.sides(thesis) if thesis else {}
         leans = {sides[c] for c in group.claims if c in sides}
-        return GroundItem(group.authors, tuple(map(self.ref, group.claims)), leans.pop() if len(leans) == 1 else "")
+        lean = leans.pop() if len(leans) == 1 else ""
+        # A group whose claims all argue both sides ("mixed") leans neither way.
+        return GroundItem(group.authors, tuple(map(self.ref, group.claims)), lean if lean in (PRO, CON) else "")
 
     def bearing(self) -> dict[int, list[str]]:
         """Uncontested common-ground group index -> ids of the theses some claim of it bears on."""

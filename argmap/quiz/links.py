@@ -19,7 +19,7 @@ from argmap.dates import AFTER, BEFORE, UNCLEAR, side_of
 from argmap.documents.refs import citation_of, claim_ref
 from argmap.graph import CONTRADICTS, Graph, SUPPORTS, edge_between, linked
 from argmap.quiz.model import Exercise, Option, Passage, Question, arrange, choose, interleave
-from argmap.quiz.similar import similar_text
+from argmap.quiz.similar import Lookalikes
 
 MAX_STANCE_EVIDENCE = 3
 
@@ -77,7 +77,7 @@ def _relation_pool(analysis: Analysis, shown: str, relation: str, answer: str) -
             # Within one author, keep to other lines of argument: the curator may not map every reason.
             own = supports.subgraph(n for n, d in graph.nodes(data=True) if d["author"] == author)
             excluded |= nx.node_connected_component(own.to_undirected(as_view=True), shown)
-    lookalikes = [graph.nodes[n]["text"] for n in joined | {shown}]
+    lookalikes = Lookalikes(graph.nodes[n]["text"] for n in joined | {shown})
     # Opposite sides on a thesis count as a clash, the same side as agreement (README: relation).
     stances = graph.nodes[shown]["theses"]
     return [
@@ -85,7 +85,7 @@ def _relation_pool(analysis: Analysis, shown: str, relation: str, answer: str) -
         if n != shown and n not in excluded
         and (d["author"] == author) == (same_author and relation == SUPPORTS)
         and not any((d["theses"].get(t) == side) == (relation == SUPPORTS) for t, side in stances.items() if t in d["theses"])
-        and not any(similar_text(d["text"], text) for text in lookalikes)
+        and not lookalikes.matches(d["text"])
     ]
 
 
