@@ -19,6 +19,7 @@ from argmap.progress import Progress, no_progress
 
 DELAY = 0.5  # seconds of work before a bar appears
 REDRAW = 0.1  # seconds between redraws of a bar
+LABEL_WIDTH = 28  # the phases' labels padded alike, so their bars line up
 
 
 class TerminalProgress:
@@ -39,8 +40,8 @@ class TerminalProgress:
         if self.bar is None:
             if now - self.started < DELAY or done >= total:
                 return
-            self.bar = click.progressbar(length=total, label=phase, file=self.stream, show_pos=True, show_eta=True,
-                                         width=30)
+            self.bar = click.progressbar(length=total, label=phase.ljust(LABEL_WIDTH), file=self.stream,
+                                         show_pos=True, show_eta=True, width=30)
             self.bar.__enter__()
         elif now - self.drawn < REDRAW and done < total:
             return

@@ -1,0 +1,97 @@
+"""The one-pass derivations give what their definitions say, claim by claim.
+
+Each reference below is the rule as the README states it, computed the slow way (one search per
+claim, one scan per cell); the library computes the same in one pass over the graph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from argmap.analysis import Analysis
+from argmap.analysis.stances import MIXED, all_thesis_sides, stance_cell, stance_matrix, thesis_sides
+from argmap.analysis.weights import claim_weights
+from argmap.graph import within_author_supports
+from synthetic import synthetic_graph, write_corpus
+
+
+def _sides_by_definition(graph: Any, thesis: str) -> dict[str, str]:
+    sub = within_author_supports(graph)
+    sides: dict[str, str] = {}
+    for node, data in graph.nodes(data=True):
+        if thesis in data["theses"]:
+            sides[node] = data["theses"][thesis]
+            continue
+        found = {graph.nodes[d]["theses"][thesis] for d in nx.descendants(sub, node)
+                 if thesis in graph.nodes[d]["theses"] and graph.nodes[d]["voice"] != "reports"}
+        if found:
+            sides[node] = found.pop() if len(found) == 1 else MIXED
+    return sides
+
+
+@pytest.fixture(scope="module")
+def synthetic_corpus_graph(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from argmap.corpus import load_corpus
+    from argmap.graph import build_graph
+
+    folder = tmp_path_factory.mktemp("one-pass") / "corpus"
+    write_corpus(folder, 700, seed=11)
+    return build_graph(load_corpus(folder))
+
+
+def _graphs(synthetic_corpus_graph: Any, mini_graph: Any, harbour_graph: Any, flagship_graph: Any) -> list[Any]:
+    # synthetic_graph's within-author supports wrap around, so they form cycles.
+    return [synthetic_corpus_graph, mini_graph, harbour_graph, flagship_graph, synthetic_graph(300, 5, seed=2)]
+
+
+def test_sides_follow_their_definition(synthetic_corpus_graph: Any, mini_graph: Any, harbour_graph: Any,
+                                       flagship_graph: Any) -> None:
+    for graph in _graphs(synthetic_corpus_graph, mini_graph, harbour_graph, flagship_graph):
+        theses = {t for _, d in graph.nodes(data=True) for t in d["theses"]}
+        every = all_thesis_sides(graph)
+        assert set(every) == theses
+        for thesis in sorted(theses):
+            expected = _sides_by_definition(graph, thesis)
+            assert list(every[thesis].items()) == list(expected.items())  # the same claims, in graph order
+            assert thesis_sides(graph, thesis) == expected
+            assert Analysis(graph).sides(thesis) == expected
+        assert thesis_sides(graph, "no-such-thesis") == {}
+
+
+def test_stance_matrix_is_every_cell(synthetic_corpus_graph: Any, mini_graph: Any, harbour_graph: Any,
+                                     flagship_graph: Any) -> None:
+    for graph in _graphs(synthetic_corpus_graph, mini_graph, harbour_graph, flagship_graph):
+        matrix = stance_matrix(graph)
+        keys = [(t["id"], a) for t in graph.graph["theses"] for a in graph.graph["authors"]]
+        assert list(matrix) == keys
+        assert all(matrix[key] == stance_cell(graph, *key) for key in keys)
+
+
+def test_weights_count_every_reason_in_the_chain(synthetic_corpus_graph: Any, mini_graph: Any, harbour_graph: Any,
+                                                 flagship_graph: Any) -> None:
+    for graph in _graphs(synthetic_corpus_graph, mini_graph, harbour_graph, flagship_graph):
+        sub = within_author_supports(graph)
+        expected = {claim: 1 + len(nx.ancestors(sub, claim)) for claim in graph}
+        assert claim_weights(graph) == expected
+        assert claim_weights(graph, sub) == expected
+
+
+def test_the_synthetic_corpus_is_valid_and_varied(synthetic_corpus_graph: Any, tmp_path: Path) -> None:
+    graph = synthetic_corpus_graph
+    relations = {d["relation"] for *_, d in graph.edges(data=True)}
+    assert relations == {"supports", "contradicts", "superseded"}
+    assert any(d["timing"] for *_, d in graph.edges(data=True))
+    assert {d["voice"] for _, d in graph.nodes(data=True)} == {"asserts", "reports"}
+    assert {s["date_precision"] for s in graph.graph["sources"]} == {"day", "month", "year", "range"}
+    analysis = Analysis(graph)
+    assert {c.stance for c in analysis.stances.values()} == {"pro", "con", "mixed", "silent"}
+    assert analysis.common_ground and analysis.clashes
+    # The same arguments write the same bytes.
+    write_corpus(tmp_path / "a", 200, seed=4)
+    write_corpus(tmp_path / "b", 200, seed=4)
+    for path in sorted((tmp_path / "a").rglob("*.*")):
+        assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes()
