@@ -7,6 +7,7 @@ message and exit code 1 (a ClickException), or, for a request that cannot be met
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import click
@@ -42,4 +43,7 @@ def cli() -> None:
 
 
 def main(prog_name: str | None = None) -> None:
+    # A command builds hundreds of thousands of long-lived objects (claims, graph, pages) and
+    # frees little: collecting every 700 allocations spent a fifth of a large build's time.
+    gc.set_threshold(100_000, 50, 100)
     cli(prog_name=prog_name or "argmap")

@@ -50,17 +50,22 @@ def _read_texts(reader: Reader, sources: dict[str, Located]) -> dict[str, str]:
 def _find_quotes(reader: Reader, claims: dict[str, Located], claim_source: dict[str, str],
                  texts: dict[str, str], sources: dict[str, Located], progress: Progress = no_progress) -> dict[str, Span]:
     spans: dict[str, Span] = {}
-    folded = {source_id: FoldedText(text) for source_id, text in texts.items()}
+    # One source's folded text at a time (a file's claims come together): a folded text keeps
+    # an offset per character, and all of them at once would be the largest part of a check.
+    folded: tuple[str, FoldedText] | None = None
     for claim_id, located in counted(progress, "Checking quotes", claims.items(), len(claims)):
         source_id = claim_source[claim_id]
-        if source_id not in folded:
+        if source_id not in texts:
             continue  # its text is missing; reported once, on the source
+        if folded is None or folded[0] != source_id:
+            folded = (source_id, FoldedText(texts[source_id]))
+        source_text = folded[1]
         claim: Claim = located.value
-        span = folded[source_id].find(claim.quote)
+        span = source_text.find(claim.quote)
         if span is not None:
             spans[claim_id] = span
             continue
-        near = folded[source_id].closest(claim.quote)
+        near = source_text.closest(claim.quote)
         text_name = sources[source_id].value.text
         found = (
             f"closest passage ({near.similarity:.0%} similar): \"{near.passage}\""
