@@ -343,3 +343,10 @@ def worksheet(authors: tuple[str, str] | None, thesis: str | None, student: bool
 
 def main(prog_name: str | None = None) -> None:
     cli(prog_name=prog_name or "argmap")
+
+
+# The exchange commands live in their own module (imported last: it uses the helpers above).
+from argmap.cli_exchange import export, import_map  # noqa: E402
+
+cli.add_command(export)
+cli.add_command(import_map)

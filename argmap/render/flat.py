@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
 
@@ -83,7 +83,7 @@ def flat_nodes(graph: nx.DiGraph) -> list[FlatNode]:
 def flat_edges(graph: nx.DiGraph) -> list[FlatEdge]:
     edges = []
     for index, (source, target, data) in enumerate(graph.edges(data=True)):
-        style = EDGE_STYLES.get(data["relation"], EDGE_STYLES["supports"])
+        style = cast(dict[str, Any], EDGE_STYLES.get(data["relation"], EDGE_STYLES["supports"]))
         edges.append(FlatEdge(f"e{index}", source, target, str(style["color"]), bool(style["dashes"]),
                               data["relation"] != "contradicts",
                               {column: data.get(column, "") for column in EDGE_COLUMNS}))
