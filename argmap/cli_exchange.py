@@ -1,40 +1,21 @@
 """The exchange commands: export a corpus for other tools, import their maps as corpus YAML.
 
-Registered on the main group in argmap/cli.py; only this module and cli.py know about click.
+Registered on the main group at the end of argmap/cli.py (import argmap.cli, not this module:
+it uses cli's helpers). Only this module and cli.py know about click.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
-
 import click
-import networkx as nx
-
 from argmap.cli import reports_errors
+from argmap.render.exchange import EXPORT_FORMATS, SUFFIXES
 
 CORPUS_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a map or source text larger than this is not one a person made
 
-EXPORT_SUFFIXES = {".aif": "aif", ".argdown": "argdown", ".ad": "argdown", ".graphml": "graphml", ".gexf": "gexf",
-                   ".dot": "dot", ".gv": "dot", ".cyjs": "cytoscape"}
 IMPORT_SUFFIXES = {".json": "aif", ".aif": "aif", ".argdown": "argdown", ".ad": "argdown"}
-
-
-def _renderers() -> dict[str, Callable[[nx.DiGraph], str]]:
-    from argmap.render.aif import render_aif
-    from argmap.render.argdown import render_argdown
-    from argmap.render.cytoscape import render_cytoscape
-    from argmap.render.dot import render_dot
-    from argmap.render.gexf import render_gexf
-    from argmap.render.graphml import render_graphml
-
-    return {"aif": render_aif, "argdown": render_argdown, "graphml": render_graphml, "gexf": render_gexf,
-            "dot": render_dot, "cytoscape": render_cytoscape}
-
-
-EXPORT_FORMATS = ("aif", "argdown", "graphml", "gexf", "csv", "dot", "cytoscape")
 
 
 @click.command()
@@ -64,9 +45,10 @@ def export(corpus_dir: Path, fmt: str | None, out: Path | None) -> None:
     from argmap.load import load_corpus
     from argmap.output import write_file, write_files
     from argmap.render.csv import render_csv
+    from argmap.render.exchange import TEXT_RENDERERS
 
     if fmt is None:
-        fmt = EXPORT_SUFFIXES.get(out.suffix.lower()) if out is not None else None
+        fmt = SUFFIXES.get(out.suffix.lower()) if out is not None else None
         if fmt is None:
             raise click.UsageError(f"give --format: one of {', '.join(EXPORT_FORMATS)}"
                                    + (f" ('{out.suffix}' names none of them)" if out is not None and out.suffix else ""))
@@ -78,7 +60,7 @@ def export(corpus_dir: Path, fmt: str | None, out: Path | None) -> None:
         for path in write_files(out, render_csv(graph)):
             click.echo(f"wrote {path}")
         return
-    text = _renderers()[fmt](graph)
+    text = TEXT_RENDERERS[fmt](graph)
     if out is None:
         click.echo(text, nl=False)
     else:
