@@ -206,7 +206,8 @@ def corpus_files(imported: ImportedMap, texts: list[SourceText], default_author:
     claim_ids: dict[str, str] = {}
     ids_taken: set[str] = set()
     for claim in imported.claims:
-        wanted = claim.id if _ID.match(claim.id) else f"{source_ids[claim.author]}.{slug(claim.text)}"
+        readable = _ID.match(claim.id) and re.search("[a-z]", claim.id)  # AIFdb numbers its nodes: not an id to read
+        wanted = claim.id if readable else f"{source_ids[claim.author]}.{slug(claim.text)}"
         claim_ids[claim.id] = _unique(wanted, ids_taken)
 
     result = ImportResult(files={})
