@@ -36,7 +36,7 @@ def joined_name(firstname: str, surname: str) -> str:
     return f"{firstname} {surname}" if firstname else surname
 
 
-def aif_data(graph: nx.DiGraph) -> dict[str, Any]:
+def aif_data(graph: nx.DiGraph[str]) -> dict[str, Any]:
     """The AIF document as JSON-ready data."""
     dates = {s["id"]: first_day(s["date"]) + " 00:00:00" for s in graph.graph["sources"]}
     people: dict[str, str] = {}
@@ -98,6 +98,6 @@ def safe_json(data: Any) -> str:
     return text + "\n"
 
 
-def render_aif(graph: nx.DiGraph) -> str:
+def render_aif(graph: nx.DiGraph[str]) -> str:
     """The graph as AIF JSON text (AIFdb's structure)."""
     return safe_json(aif_data(graph))

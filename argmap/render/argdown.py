@@ -63,7 +63,7 @@ def yaml_flow(value: Any) -> str:
     return yaml_string(str(value))
 
 
-def claim_data(graph: nx.DiGraph, claim_id: str) -> dict[str, Any]:
+def claim_data(graph: nx.DiGraph[str], claim_id: str) -> dict[str, Any]:
     node = graph.nodes[claim_id]
     data: dict[str, Any] = {"quote": node["quote"], "author": node["author"], "date": node["date"], "type": node["type"]}
     if node["voice"] == "reports":
@@ -87,7 +87,7 @@ def _source_data(source: dict[str, Any]) -> dict[str, Any]:
     return {("source" if key == "id" else key): source[key] for key in keys if source.get(key)}
 
 
-def render_argdown(graph: nx.DiGraph) -> str:
+def render_argdown(graph: nx.DiGraph[str]) -> str:
     """The graph as Argdown text."""
     meta = graph.graph
     lines = ["===", f"title: {yaml_string(meta['title'])}"]
@@ -97,15 +97,15 @@ def render_argdown(graph: nx.DiGraph) -> str:
         lines.append(f"events: {yaml_flow([dict(e) for e in meta['events']])}")
     lines += ["===", ""]
     by_source: dict[str, list[str]] = {s["id"]: [] for s in meta["sources"]}
-    for claim_id, source in graph.nodes(data="source"):
-        by_source[source].append(claim_id)
+    for claim_id in graph.nodes:
+        by_source[graph.nodes[claim_id]["source"]].append(claim_id)
     for source in meta["sources"]:
         lines += [f"# {argdown_text(source['author'])} {yaml_flow(_source_data(source))}", ""]
         for claim_id in by_source[source["id"]]:
             node = graph.nodes[claim_id]
             lines.append(f"[{claim_id}]: {argdown_text(node['text'])} {yaml_flow(claim_data(graph, claim_id))}")
-            for _, target, relation in graph.out_edges(claim_id, data="relation"):
-                if relation in ARROWS:
-                    lines.append(f"  {ARROWS[relation]} [{target}]")
+            for _, target, edge in graph.out_edges(claim_id, data=True):
+                if edge["relation"] in ARROWS:
+                    lines.append(f"  {ARROWS[edge['relation']]} [{target}]")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -37,18 +37,18 @@ def _table(header: list[str], rows: Iterable[list[Any]]) -> str:
     return out.getvalue()
 
 
-def render_nodes_csv(graph: nx.DiGraph) -> str:
+def render_nodes_csv(graph: nx.DiGraph[str]) -> str:
     theses = [thesis_column(t) for t in thesis_ids(graph)]
     header = ["Id", "Label", *NODE_COLUMNS, *theses, "colour"]
     return _table(header, ([n.id, n.display, *n.values.values(), n.colour] for n in flat_nodes(graph)))
 
 
-def render_edges_csv(graph: nx.DiGraph) -> str:
+def render_edges_csv(graph: nx.DiGraph[str]) -> str:
     header = ["Source", "Target", "Type", "Id", "Label", *EDGE_COLUMNS]
     return _table(header, ([e.source, e.target, "Directed" if e.directed else "Undirected", e.id,
                             e.values["relation"], *e.values.values()] for e in flat_edges(graph)))
 
 
-def render_csv(graph: nx.DiGraph) -> dict[str, str]:
+def render_csv(graph: nx.DiGraph[str]) -> dict[str, str]:
     """The two tables, by file name: nodes.csv and edges.csv."""
     return {"nodes.csv": render_nodes_csv(graph), "edges.csv": render_edges_csv(graph)}

@@ -31,7 +31,7 @@ STYLE: list[dict[str, Any]] = [
 ]
 
 
-def cytoscape_data(graph: nx.DiGraph) -> dict[str, Any]:
+def cytoscape_data(graph: nx.DiGraph[str]) -> dict[str, Any]:
     nodes = []
     for node in flat_nodes(graph):
         attributes = graph.nodes[node.id]
@@ -52,6 +52,6 @@ def cytoscape_data(graph: nx.DiGraph) -> dict[str, Any]:
     return {"data": about, "elements": {"nodes": nodes, "edges": edges}, "style": STYLE}
 
 
-def render_cytoscape(graph: nx.DiGraph) -> str:
+def render_cytoscape(graph: nx.DiGraph[str]) -> str:
     """The graph as Cytoscape.js JSON text."""
     return safe_json(cytoscape_data(graph))

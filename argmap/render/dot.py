@@ -31,7 +31,7 @@ def _attributes(values: dict[str, str]) -> str:
     return "[" + ", ".join(f"{key}={dot_string(value)}" for key, value in values.items()) + "]"
 
 
-def render_dot(graph: nx.DiGraph) -> str:
+def render_dot(graph: nx.DiGraph[str]) -> str:
     """The graph as a Graphviz DOT digraph."""
     meta = graph.graph
     lines = [

@@ -16,7 +16,7 @@ from argmap.render.dot import render_dot
 from argmap.render.gexf import render_gexf
 from argmap.render.graphml import render_graphml
 
-TEXT_RENDERERS: dict[str, Callable[[nx.DiGraph], str]] = {
+TEXT_RENDERERS: dict[str, Callable[[nx.DiGraph[str]], str]] = {
     "aif": render_aif, "argdown": render_argdown, "graphml": render_graphml, "gexf": render_gexf,
     "dot": render_dot, "cytoscape": render_cytoscape,
 }

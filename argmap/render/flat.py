@@ -59,15 +59,15 @@ class FlatEdge:
     values: dict[str, Any]  # EDGE_COLUMNS
 
 
-def thesis_ids(graph: nx.DiGraph) -> list[str]:
+def thesis_ids(graph: nx.DiGraph[str]) -> list[str]:
     return [t["id"] for t in graph.graph["theses"]]
 
 
-def author_colours(graph: nx.DiGraph) -> dict[str, str]:
+def author_colours(graph: nx.DiGraph[str]) -> dict[str, str]:
     return {name: author_colour(index) for index, name in enumerate(graph.graph["authors"])}
 
 
-def flat_nodes(graph: nx.DiGraph) -> list[FlatNode]:
+def flat_nodes(graph: nx.DiGraph[str]) -> list[FlatNode]:
     colours = author_colours(graph)
     theses = thesis_ids(graph)
     nodes = []
@@ -80,7 +80,7 @@ def flat_nodes(graph: nx.DiGraph) -> list[FlatNode]:
     return nodes
 
 
-def flat_edges(graph: nx.DiGraph) -> list[FlatEdge]:
+def flat_edges(graph: nx.DiGraph[str]) -> list[FlatEdge]:
     edges = []
     for index, (source, target, data) in enumerate(graph.edges(data=True)):
         style = cast(dict[str, Any], EDGE_STYLES.get(data["relation"], EDGE_STYLES["supports"]))

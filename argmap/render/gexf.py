@@ -40,7 +40,7 @@ def _rgb(colour: str) -> dict[str, str]:
     return {"r": str(int(colour[1:3], 16)), "g": str(int(colour[3:5], 16)), "b": str(int(colour[5:7], 16))}
 
 
-def render_gexf(graph: nx.DiGraph) -> str:
+def render_gexf(graph: nx.DiGraph[str]) -> str:
     """The graph as GEXF 1.3 text."""
     ET.register_namespace("", GEXF)
     ET.register_namespace("viz", VIZ)

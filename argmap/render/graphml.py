@@ -36,7 +36,7 @@ def _y(name: str) -> str:
     return f"{{{YFILES}}}{name}"
 
 
-def render_graphml(graph: nx.DiGraph) -> str:
+def render_graphml(graph: nx.DiGraph[str]) -> str:
     """The graph as GraphML text (UTF-8, yEd graphics included)."""
     ET.register_namespace("", GRAPHML)
     ET.register_namespace("y", YFILES)
