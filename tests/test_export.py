@@ -24,7 +24,7 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 from argmap.graph import build_graph
-from argmap.load import load_corpus
+from argmap.corpus import load_corpus
 from argmap.render.aif import render_aif
 from argmap.render.argdown import argdown_text, claim_data, render_argdown, yaml_flow
 from argmap.render.csv import render_csv
@@ -82,7 +82,7 @@ def drawn(graph: nx.DiGraph) -> list[tuple[str, str, str]]:
 
 def test_every_export_is_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> None:
     script = (
-        "import sys; from argmap.graph import build_graph; from argmap.load import load_corpus\n"
+        "import sys; from argmap.graph import build_graph; from argmap.corpus import load_corpus\n"
         "from argmap.render.exchange import TEXT_RENDERERS; from argmap.render.csv import render_csv\n"
         "g = build_graph(load_corpus(sys.argv[1]))\n"
         "out = [f(g) for _, f in sorted(TEXT_RENDERERS.items())] + sorted(render_csv(g).items())\n"

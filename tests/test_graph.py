@@ -10,9 +10,10 @@ import networkx as nx
 import pytest
 
 from argmap.errors import GraphFileError
-from argmap.graph import graph_from_json, graph_to_json
-from argmap.output import write_file
-from conftest import MINI
+from argmap.graph import graph_from_json
+from argmap.render.json import graph_to_json
+from argmap.files import write_file
+from conftest import MINI, edit
 
 
 def test_nodes_carry_every_documented_attribute(mini_graph: Any) -> None:
@@ -89,15 +90,11 @@ def test_a_bad_graph_file_is_reported(tmp_path: Path, content: str, message: str
 
 def test_superseded_links_labels_and_date_ranges_reach_the_graph(mini: Path) -> None:
     from argmap.graph import build_graph
-    from argmap.load import load_corpus
+    from argmap.corpus import load_corpus
 
-    def edit(name: str, old: str, new: str) -> None:
-        path = mini / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-
-    edit("relations.yaml", "    relation: contradicts\n", "    relation: superseded\n")
-    edit("birch.yaml", "  date: 2021-06\n", "  date: 2021-02/2021-06\n  byline: B. Birch\n  provenance: Reprinted online.\n")
-    edit("alder.yaml", "    text: The collapse was a design failure.\n",
+    edit(mini, "relations.yaml", "    relation: contradicts\n", "    relation: superseded\n")
+    edit(mini, "birch.yaml", "  date: 2021-06\n", "  date: 2021-02/2021-06\n  byline: B. Birch\n  provenance: Reprinted online.\n")
+    edit(mini, "alder.yaml", "    text: The collapse was a design failure.\n",
          "    text: The collapse was a design failure.\n    label: A design failure\n")
     graph = build_graph(load_corpus(mini))
     assert graph.edges["alder.design", "birch.steel"]["relation"] == "superseded"

@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import CorpusError
-from argmap.load import load_corpus
-
-
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {name}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from argmap.corpus import load_corpus
+from conftest import edit
 
 
 def problems(folder: Path) -> list[str]:

@@ -19,9 +19,9 @@ import yaml
 
 from argmap.errors import ImportOptionError, UnknownIdError
 from argmap.imports.model import ImportedClaim, ImportedMap, ImportedRelation, ImportedSource
-from argmap.lookup import surname
-from argmap.models import CLAIM_TYPE_MEANINGS, ID_PATTERN
-from argmap.quotes import FoldedText, Near
+from argmap.analysis.names import surname
+from argmap.corpus.models import CLAIM_TYPE_MEANINGS, ID_PATTERN
+from argmap.corpus.quotes import FoldedText, Near
 
 _ID = re.compile(ID_PATTERN)
 CLAIM_FIELDS_TO_NAME = {"type": "claim types", "theses": "theses (stances)", "voice": "voice (asserted or reported)",

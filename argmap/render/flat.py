@@ -14,8 +14,8 @@ from typing import Any, cast
 
 import networkx as nx
 
-from argmap.corpus import date_range
-from argmap.style import EDGE_STYLES, TYPE_SHAPES, author_colour
+from argmap.dates import date_range
+from argmap.render.style import EDGE_STYLES, TYPE_SHAPES, author_colour
 
 # The node attributes every format carries, in this order (then one column per thesis).
 NODE_COLUMNS = ("author", "source", "date", "type", "text", "short_label", "quote", "quote_start", "quote_end",
