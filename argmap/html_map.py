@@ -16,7 +16,7 @@ import networkx as nx
 
 from argmap.models import CLAIM_TYPE_MEANINGS, ClaimType
 from argmap.pages import environment
-from argmap.style import EDGE_STYLES, TYPE_GLYPHS, TYPE_SHAPES, author_colour
+from argmap.style import EDGE_STYLES, TYPE_GLYPHS, TYPE_SHAPES, author_colour, lighten
 
 LARGE = 1000  # past this many nodes, trade layout polish for a page that opens quickly
 
@@ -27,12 +27,6 @@ def _tooltip(node: dict[str, Any], source: dict[str, Any]) -> str:
         f"{node['id']} · {node['type']}{voice}\n{node['text']}\n\u201c{node['quote']}\u201d\n"
         f"{source['author']}, {source['title']} ({source['publication']}, {source['date']})"
     )
-
-
-def _lighten(hex_colour: str, amount: float) -> str:
-    rgb = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(c + (255 - c) * amount) for c in rgb]
-    return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
 def vis_options(node_count: int) -> dict[str, Any]:
@@ -83,7 +77,7 @@ def map_payload(graph: nx.DiGraph) -> dict[str, Any]:
         node = {"id": node_id, **data}
         colour = author_colour(author_index[data["author"]])
         reported = data["voice"] == "reports"
-        fill = _lighten(colour, 0.6) if reported else colour
+        fill = lighten(colour, 0.6) if reported else colour
         nodes.append(
             {
                 "id": node_id,

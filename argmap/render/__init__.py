@@ -1,0 +1,1 @@
+"""Renderers: one module per output format; each takes data and returns text."""
