@@ -1,7 +1,9 @@
-"""The one exception hierarchy argmap raises for people to read.
+"""Every error argmap reports to a person, in one hierarchy.
 
-Every error carries the data it is about (file, line, field, ids) and builds its own message,
-so the command line only prints it.
+Each error carries the data it is about (file, line, field, ids) and builds its own message, so
+the command line only prints it. ``exit_code`` is what the command line exits with: 1 for a
+failure (a broken corpus, a file that cannot be written), 2 for a request that cannot be met as
+asked (the same author named twice, no exercise of the kinds asked for).
 """
 
 from __future__ import annotations
@@ -9,11 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 
 class ArgmapError(Exception):
     """Base of every error argmap reports to a person (never a bug)."""
+
+    exit_code = 1
+
+
+class InvalidRequestError(ArgmapError):
+    """A request that cannot be met as asked; the command line treats it as a usage error."""
+
+    exit_code = 2
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -50,22 +60,69 @@ class CorpusError(ArgmapError):
 
 
 class UnknownIdError(ArgmapError):
-    """A command named a claim, author or thesis the corpus does not have."""
+    """A command named a claim or thesis the corpus does not have."""
 
     def __init__(self, kind: str, wanted: str, known: Iterable[str]) -> None:
         self.kind, self.wanted = kind, wanted
-        known = list(known)
-        hint = did_you_mean(wanted, known)
-        listing = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "")
+        self.known = sorted(known)
+        listing = ", ".join(self.known[:12]) + (", …" if len(self.known) > 12 else "")
         plural = "theses" if kind == "thesis" else f"{kind}s"
-        super().__init__(f"no {kind} '{wanted}'{hint}. Known {plural}: {listing}")
+        super().__init__(f"no {kind} '{wanted}'{did_you_mean(wanted, self.known)}. Known {plural}: {listing}")
+
+
+class UnknownAuthorError(UnknownIdError):
+    """No author goes by that name; suggests the closest spelling and lists every author."""
+
+    def __init__(self, wanted: str, spellings: Sequence[str], sources: dict[str, list[str]]) -> None:
+        self.kind, self.wanted, self.sources = "author", wanted, sources
+        self.known = sorted(sources)
+        # did-you-mean compares exactly, so offer spellings in the case the person used.
+        lower = wanted == wanted.casefold()
+        hint = did_you_mean(wanted, [k.casefold() for k in spellings] if lower else spellings)
+        listing = "; ".join(f"{author} ({', '.join(ids)})" for author, ids in sources.items())
+        ArgmapError.__init__(self, f"no author '{wanted}'{hint}. Known authors (source ids): {listing}")
+
+
+class AmbiguousAuthorError(ArgmapError):
+    """A name fits more than one author."""
+
+    def __init__(self, wanted: str, matches: list[str]) -> None:
+        self.wanted, self.matches = wanted, matches
+        super().__init__(f"'{wanted}' could be {' or '.join(matches)}: give the full name")
+
+
+class SameAuthorError(InvalidRequestError):
+    """Two names given for a comparison name one author."""
+
+    def __init__(self, author: str) -> None:
+        self.author = author
+        super().__init__(f"both name {author}; give two different authors")
+
+
+class NoExercisesError(InvalidRequestError):
+    """The map cannot support a single unambiguous exercise of the kinds asked for."""
+
+    def __init__(self, kinds: Sequence[str]) -> None:
+        self.kinds = tuple(kinds)
+        super().__init__(
+            f"this corpus cannot make an unambiguous exercise of the kinds asked for ({', '.join(kinds)}); "
+            "try other kinds, or add relations, theses or events to the corpus"
+        )
+
+
+class CountError(InvalidRequestError):
+    """A count that must be positive was not."""
+
+    def __init__(self, what: str, count: int) -> None:
+        self.what, self.count = what, count
+        super().__init__(f"{what} must be at least 1 (got {count})")
 
 
 class OutputError(ArgmapError):
     """An output file could not be written."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
+        self.path, self.reason = path, reason
         super().__init__(f"cannot write {path}: {reason}")
 
 
@@ -73,5 +130,5 @@ class GraphFileError(ArgmapError):
     """A graph JSON file could not be read back."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
+        self.path, self.reason = path, reason
         super().__init__(f"{path}: {reason}")

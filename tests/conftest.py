@@ -1,4 +1,5 @@
-"""Shared fixtures: the small test corpus, a CLI runner and a real headless Chromium."""
+"""Shared fixtures, defined once: the test corpora (mini, harbour, the flagship) as graphs and
+analyses, a CLI runner and a real headless Chromium."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from click.testing import CliRunner
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini"
+HARBOUR = DATA / "harbour"
 REPO = Path(__file__).parent.parent
+FLAGSHIP = REPO / "claims"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,12 +41,66 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in ``folder/name`` (a test corpus copy) with ``new``."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _graph(folder: Path) -> Any:
+    from argmap.corpus import load_corpus
+    from argmap.graph import build_graph
+
+    return build_graph(load_corpus(folder))
+
+
 @pytest.fixture(scope="session")
 def mini_graph() -> Any:
-    from argmap.graph import build_graph
-    from argmap.load import load_corpus
+    """The small corpus with hostile text (tests/data/mini)."""
+    return _graph(MINI)
 
-    return build_graph(load_corpus(MINI))
+
+@pytest.fixture(scope="session")
+def harbour_graph() -> Any:
+    """The known-answer corpus for the comparative views (tests/data/harbour)."""
+    return _graph(HARBOUR)
+
+
+@pytest.fixture(scope="session")
+def flagship_corpus() -> Any:
+    from argmap.corpus import load_corpus
+
+    return load_corpus(FLAGSHIP)
+
+
+@pytest.fixture(scope="session")
+def flagship_graph(flagship_corpus: Any) -> Any:
+    from argmap.graph import build_graph
+
+    return build_graph(flagship_corpus)
+
+
+@pytest.fixture(scope="session")
+def mini_analysis(mini_graph: Any) -> Any:
+    from argmap.analysis import Analysis
+
+    return Analysis(mini_graph)
+
+
+@pytest.fixture(scope="session")
+def harbour_analysis(harbour_graph: Any) -> Any:
+    from argmap.analysis import Analysis
+
+    return Analysis(harbour_graph)
+
+
+@pytest.fixture(scope="session")
+def flagship_analysis(flagship_graph: Any) -> Any:
+    from argmap.analysis import Analysis
+
+    return Analysis(flagship_graph)
 
 
 @dataclass

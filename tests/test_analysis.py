@@ -21,26 +21,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 
-from argmap.agreement import METHOD, agreement_matrix, compare, format_score
-from argmap.errors import UnknownIdError
+from argmap.corpus import load_corpus
 from argmap.graph import build_graph
-from argmap.load import load_corpus
-from argmap.lookup import AmbiguousAuthorError, resolve_author, resolve_thesis, short_names
-from argmap.ranking import claim_weights, common_ground, core_claims, sharpest_clashes
-from argmap.timeline import contradiction_timings, events_between, timeline
-from conftest import DATA
+from conftest import edit
 
-
-@pytest.fixture(scope="module")
-def harbour() -> nx.DiGraph:
-    return build_graph(load_corpus(DATA / "harbour"))
+from argmap.analysis import AGREEMENT_METHOD, Analysis
+from argmap.analysis.agreement import format_score
+from argmap.analysis.ground import common_ground
+from argmap.analysis.names import resolve_author, resolve_thesis, short_names
+from argmap.analysis.timeline import contradiction_timings, events_between, timeline
+from argmap.analysis.weights import claim_weights
+from argmap.errors import AmbiguousAuthorError, UnknownIdError
 
 
 def _figures(graph: nx.DiGraph) -> dict[tuple[str, str], tuple[int, int, str]]:
-    matrix = agreement_matrix(graph)
+    matrix = Analysis(graph).agreement
     return {(a, b): (p.agreements, p.disagreements, format_score(p.score)) for (a, b), p in matrix.items() if a < b}
 
 
@@ -52,8 +52,8 @@ def test_mini_agreement_matrix(mini_graph: Any) -> None:
     }
 
 
-def test_harbour_agreement_matrix(harbour: nx.DiGraph) -> None:
-    assert _figures(harbour) == {
+def test_harbour_agreement_matrix(harbour_graph: nx.DiGraph) -> None:
+    assert _figures(harbour_graph) == {
         ("Dana Dune", "Eli Ebb"): (1, 2, "-0.33"),
         ("Dana Dune", "Flo Fjord"): (2, 0, "+1.00"),
         ("Dana Dune", "Gus Gale"): (0, 1, "-1.00"),
@@ -63,8 +63,8 @@ def test_harbour_agreement_matrix(harbour: nx.DiGraph) -> None:
     }
 
 
-def test_agreement_is_symmetric_and_keeps_its_evidence(harbour: nx.DiGraph) -> None:
-    matrix = agreement_matrix(harbour)
+def test_agreement_is_symmetric_and_keeps_its_evidence(harbour_graph: nx.DiGraph) -> None:
+    matrix = Analysis(harbour_graph).agreement
     assert len(matrix) == 12  # 4 authors: every ordered pair of different authors
     pair = matrix["Eli Ebb", "Dana Dune"]
     assert pair is matrix["Dana Dune", "Eli Ebb"]
@@ -77,11 +77,11 @@ def test_agreement_is_symmetric_and_keeps_its_evidence(harbour: nx.DiGraph) -> N
 
 def test_no_evidence_means_no_score() -> None:
     assert format_score(None) == "n/a"
-    assert [line.split(":")[0] for line in METHOD[1:3]] == ["Agreements", "Disagreements"]
+    assert [line.split(":")[0] for line in AGREEMENT_METHOD[1:3]] == ["Agreements", "Disagreements"]
 
 
-def test_weights_count_the_authors_own_chain_of_reasons(harbour: nx.DiGraph) -> None:
-    heavy = {c: w for c, w in claim_weights(harbour).items() if w > 1}
+def test_weights_count_the_authors_own_chain_of_reasons(harbour_graph: nx.DiGraph) -> None:
+    heavy = {c: w for c, w in claim_weights(harbour_graph).items() if w > 1}
     assert heavy == {"dune.unsafe": 3, "dune.close": 4, "ebb.needless": 2, "fjord.justified": 2, "gale.wrong": 2}
 
 
@@ -99,17 +99,17 @@ def test_between_author_support_does_not_add_weight(mini_graph: Any) -> None:
         pytest.param("Gus Gale", [("gale.wrong", 2), ("gale.cracks", 1), ("gale.jobs", 1)], id="text-order"),
     ],
 )
-def test_core_claims(harbour: nx.DiGraph, author: str, expected: list[tuple[str, int]]) -> None:
-    assert core_claims(harbour, author) == expected
+def test_core_claims(harbour_graph: nx.DiGraph, author: str, expected: list[tuple[str, int]]) -> None:
+    assert Analysis(harbour_graph).core(author) == expected
 
 
 def test_core_claims_leave_out_reported_views(mini_graph: Any) -> None:
-    assert core_claims(mini_graph, "Ann Alder", limit=5) == [
+    assert Analysis(mini_graph).core("Ann Alder", limit=5) == [
         ("alder.design", 3), ("alder.hostile", 1), ("alder.girders", 1), ("alder.cracks", 1)]
 
 
-def test_clashes_are_ranked_by_sharpness_not_file_order(harbour: nx.DiGraph) -> None:
-    ranked = [(c.claims, c.weights, c.sharpness) for c in sharpest_clashes(harbour)]
+def test_clashes_are_ranked_by_sharpness_not_file_order(harbour_graph: nx.DiGraph) -> None:
+    ranked = [(c.claims, c.weights, c.sharpness) for c in Analysis(harbour_graph).clashes]
     # relations.yaml lists them in the reverse order.
     assert ranked == [
         (("dune.close", "ebb.needless"), (4, 2), 6),
@@ -118,16 +118,53 @@ def test_clashes_are_ranked_by_sharpness_not_file_order(harbour: nx.DiGraph) -> 
     ]
 
 
+def test_clashes_are_listed_apart_by_kind(harbour_graph: nx.DiGraph) -> None:
+    kinds = Analysis(harbour_graph).clash_kinds
+    assert {kind: [c.claims for c in clashes] for kind, clashes in kinds.items()} == {
+        "reading": [("fjord.justified", "gale.wrong"), ("ebb.hid-report", "fjord.report-public")],
+        "events": [("dune.close", "ebb.needless")],  # its relation names the storm
+        "reported": [],
+    }
+    assert kinds["events"][0].turning_point == "storm" and kinds["reading"][0].turning_point == ""
+
+
+def test_a_link_to_a_reported_view_is_never_a_clash_of_reading(mini: Path) -> None:
+    edit(mini, "relations.yaml", "  - from: cedar.design\n    to: birch.design-ok\n    relation: contradicts",
+         "  - from: cedar.design\n    to: alder.council\n    relation: contradicts")
+    kinds = Analysis(build_graph(load_corpus(mini))).clash_kinds
+    assert [c.claims for c in kinds["reported"]] == [("alder.council", "cedar.design")]
+    assert all("alder.council" not in c.claims for c in kinds["reading"] + kinds["events"])
+
+
+def test_superseded_links_are_changed_with_events_not_clashes(mini: Path) -> None:
+    edit(mini, "relations.yaml", "    relation: contradicts\n    rationale: Alder blames", "    relation: superseded\n    rationale: Alder blames")
+    analysis = Analysis(build_graph(load_corpus(mini)))
+    assert [(c.claims, c.relation) for c in analysis.changed_with_events] == [(("alder.design", "birch.steel"), "superseded")]
+    assert all(c.relation == "contradicts" for c in analysis.clashes)
+    assert analysis.agreement["Ann Alder", "Ben Birch"].contradicts == ()
+
+
+def test_ranked_clashes_never_repeat_a_claim_among_the_top_entries() -> None:
+    from argmap.analysis.clashes import Clash, without_repeats
+    from argmap.analysis.timeline import ClashTiming
+
+    def clash(a: str, b: str, weight: int) -> Clash:
+        return Clash(a, b, "", (weight, 1), ClashTiming(a, b, "s1", "s2", (), (), ""))
+
+    hub = [clash("hub", "x", 9), clash("hub", "y", 8), clash("p", "q", 3), clash("y", "z", 2)]
+    assert [c.claims for c in without_repeats(hub)] == [("hub", "x"), ("p", "q"), ("y", "z"), ("hub", "y")]
+
+
 def test_clash_keeps_the_earlier_text_first_and_its_rationale(mini_graph: Any) -> None:
-    first, second = sharpest_clashes(mini_graph)
+    first, second = Analysis(mini_graph).clashes
     assert (first.earlier, first.later, first.sharpness) == ("alder.design", "birch.steel", 6)
     assert first.rationale.startswith("Alder blames the design")
     # written cedar.design -> birch.design-ok; Birch (2021-06) wrote before Cedar (2022).
     assert (second.earlier, second.later, second.sharpness) == ("birch.design-ok", "cedar.design", 2)
 
 
-def test_common_ground_needs_three_authors(harbour: nx.DiGraph, mini_graph: Any) -> None:
-    [group] = common_ground(harbour)
+def test_common_ground_needs_three_authors(harbour_graph: nx.DiGraph, mini_graph: Any) -> None:
+    [group] = common_ground(harbour_graph)
     assert group.claims == ("dune.cracks", "ebb.cracks-real", "fjord.audit-cracks", "gale.cracks")
     assert group.authors == ("Dana Dune", "Eli Ebb", "Flo Fjord", "Gus Gale")
     assert group.links == (("ebb.cracks-real", "dune.cracks"), ("fjord.audit-cracks", "dune.cracks"),
@@ -135,7 +172,7 @@ def test_common_ground_needs_three_authors(harbour: nx.DiGraph, mini_graph: Any)
     assert group.hub == "dune.cracks"  # two links, like fjord.audit-cracks, and earlier
     assert group.contested_by == ()
     # Ebb's repair figure supports Dune's *reported* mayor view: a reported view joins no group.
-    assert all("dune.mayor" not in g.claims for g in common_ground(harbour, min_authors=2))
+    assert all("dune.mayor" not in g.claims for g in common_ground(harbour_graph, min_authors=2))
     assert common_ground(mini_graph) == []  # only pairs of authors agree there
 
 
@@ -147,8 +184,8 @@ def test_common_ground_with_two_authors_shows_what_contests_it(mini_graph: Any) 
     ]
 
 
-def test_timeline_interleaves_accounts_and_turning_points(harbour: nx.DiGraph) -> None:
-    assert [(e.kind, e.id, e.date) for e in timeline(harbour)] == [
+def test_timeline_interleaves_accounts_and_turning_points(harbour_graph: nx.DiGraph) -> None:
+    assert [(e.kind, e.id, e.date) for e in timeline(harbour_graph)] == [
         ("source", "dune", "2019-10-01"),
         ("event", "storm", "2019-11-03"),
         ("source", "ebb", "2020"),  # a year-only date starts on 1 January
@@ -169,12 +206,12 @@ def test_timeline_interleaves_accounts_and_turning_points(harbour: nx.DiGraph) -
         pytest.param("2019-10-01", "2019-11-03", ("storm",), (), id="later-text-on-the-event-day-counts"),
     ],
 )
-def test_events_between(harbour: nx.DiGraph, earlier: str, later: str, certain: tuple[str, ...], possible: tuple[str, ...]) -> None:
-    assert events_between(harbour, earlier, later) == (certain, possible)
+def test_events_between(harbour_graph: nx.DiGraph, earlier: str, later: str, certain: tuple[str, ...], possible: tuple[str, ...]) -> None:
+    assert events_between(harbour_graph, earlier, later) == (certain, possible)
 
 
-def test_each_contradiction_knows_its_turning_points(harbour: nx.DiGraph, mini_graph: Any) -> None:
-    found = {(t.earlier, t.later): (t.certain, t.possible, t.curated) for t in contradiction_timings(harbour)}
+def test_each_contradiction_knows_its_turning_points(harbour_graph: nx.DiGraph, mini_graph: Any) -> None:
+    found = {(t.earlier, t.later): (t.certain, t.possible, t.curated) for t in contradiction_timings(harbour_graph)}
     assert found == {
         ("ebb.hid-report", "fjord.report-public"): ((), ("audit",), ""),
         ("fjord.justified", "gale.wrong"): ((), (), ""),
@@ -217,11 +254,11 @@ def test_thesis_lookup(mini_graph: Any) -> None:
         resolve_thesis(mini_graph, "design")
 
 
-def test_compare_sorts_what_two_authors_share_and_what_only_one_addresses(harbour: nx.DiGraph) -> None:
-    result = compare(harbour, "Eli Ebb", "Flo Fjord")
+def test_compare_sorts_what_two_authors_share_and_what_only_one_addresses(harbour_graph: nx.DiGraph) -> None:
+    result = Analysis(harbour_graph).compare("Eli Ebb", "Flo Fjord")
     assert [c.claims for c in result.clashes] == [("ebb.hid-report", "fjord.report-public")]
     assert result.partly == ("council-misled",)  # Ebb pro, Fjord mixed
     assert (result.only_a, result.only_b) == ((), ())
-    dune_ebb = compare(harbour, "Eli Ebb", "Dana Dune")
+    dune_ebb = Analysis(harbour_graph).compare("Eli Ebb", "Dana Dune")
     assert dune_ebb.reported_links == (("ebb.repairable", "dune.mayor"),)
     assert (dune_ebb.only_a, dune_ebb.only_b) == (("council-misled",), ())

@@ -11,21 +11,17 @@ import networkx as nx
 import pytest
 from markupsafe import escape
 
-from argmap.brief import Brief, ClaimRef, brief_claims, build_brief
-from argmap.brief_html import render_brief_html
-from argmap.brief_md import md, render_brief_md
+from argmap.documents.brief import Brief, ClaimRef, brief_claims, build_brief
+from argmap.render.html import render_brief_html
+from argmap.render.markdown import md, render_brief_md
 from argmap.graph import build_graph
-from argmap.load import load_corpus
+from argmap.corpus import load_corpus
+from argmap.analysis import Analysis
 from conftest import DATA, MINI, REPO
 
 CORPORA = [pytest.param(MINI, id="mini"), pytest.param(DATA / "harbour", id="harbour"),
            pytest.param(REPO / "claims", id="flagship")]
 TOKEN = re.compile(r"[a-z0-9][a-z0-9._-]*[a-z0-9]")
-
-
-@pytest.fixture(scope="module")
-def harbour() -> nx.DiGraph:
-    return build_graph(load_corpus(DATA / "harbour"))
 
 
 def _graph(folder: Path) -> nx.DiGraph:
@@ -44,7 +40,7 @@ def _citation(graph: nx.DiGraph, claim: str) -> str:
 @pytest.mark.parametrize("folder", CORPORA)
 def test_every_claim_in_the_brief_data_carries_its_quote_and_citation(folder: Path) -> None:
     graph = _graph(folder)
-    refs = brief_claims(build_brief(graph))
+    refs = brief_claims(build_brief(Analysis(graph)))
     assert refs, "the brief cites no claim at all"
     for ref in refs:
         node = graph.nodes[ref.id]
@@ -57,7 +53,7 @@ def test_every_claim_in_the_brief_data_carries_its_quote_and_citation(folder: Pa
 @pytest.mark.parametrize("folder", CORPORA)
 def test_every_claim_in_the_markdown_brief_has_its_quote_and_citation(folder: Path) -> None:
     graph = _graph(folder)
-    lines = render_brief_md(build_brief(graph)).splitlines()
+    lines = render_brief_md(build_brief(Analysis(graph))).splitlines()
     mentions = 0
     for number, line in enumerate(lines):
         for claim in (t for t in TOKEN.findall(line) if t in graph):
@@ -74,7 +70,7 @@ def test_every_claim_in_the_markdown_brief_has_its_quote_and_citation(folder: Pa
 @pytest.mark.parametrize("folder", CORPORA)
 def test_every_claim_in_the_html_brief_has_its_quote_and_citation(folder: Path) -> None:
     graph = _graph(folder)
-    page = render_brief_html(build_brief(graph))
+    page = render_brief_html(build_brief(Analysis(graph)))
     blocks = re.findall(r'<div class="claim[^"]*">(.*?)</div>', page, flags=re.S)
     inline = re.findall(r"<q>(.*?)</q> <span class=\"cite\">\((.*?); ([a-z0-9._-]+)\)</span>", page, flags=re.S)
     assert blocks and inline
@@ -92,7 +88,7 @@ def test_every_claim_in_the_html_brief_has_its_quote_and_citation(folder: Path) 
 
 @pytest.mark.parametrize("folder", CORPORA)
 def test_reported_views_never_enter_a_case(folder: Path) -> None:
-    for part in build_brief(_graph(folder)).theses:
+    for part in build_brief(Analysis(_graph(folder))).theses:
         for case in part.cases:
             for account in case.accounts:
                 for item in account.claims:
@@ -103,8 +99,8 @@ def test_reported_views_never_enter_a_case(folder: Path) -> None:
             assert not question.challenge.reported and not question.target.reported
 
 
-def test_harbour_brief_content(harbour: nx.DiGraph) -> None:
-    brief = build_brief(harbour)
+def test_harbour_brief_content(harbour_graph: nx.DiGraph) -> None:
+    brief = build_brief(Analysis(harbour_graph))
     closure, council = brief.theses
     assert closure.stances == {"pro": ("Dana Dune", "Flo Fjord"), "con": ("Eli Ebb", "Gus Gale"), "mixed": (), "silent": ()}
     pro, con = closure.cases
@@ -135,8 +131,8 @@ def test_harbour_brief_content(harbour: nx.DiGraph) -> None:
     assert [t.date for t in brief.timeline] == ["2019-10-01", "2019-11-03", "2020", "2020-06", "2020-09-15", "2021-03"]
 
 
-def test_one_side_and_one_thesis(harbour: nx.DiGraph) -> None:
-    brief = build_brief(harbour, "closure-justified", "con")
+def test_one_side_and_one_thesis(harbour_graph: nx.DiGraph) -> None:
+    brief = build_brief(Analysis(harbour_graph), "closure-justified", "con")
     assert [t.id for t in brief.theses] == ["closure-justified"]
     [part] = brief.theses
     assert [c.side for c in part.cases] == ["con"]
@@ -146,7 +142,7 @@ def test_one_side_and_one_thesis(harbour: nx.DiGraph) -> None:
 
 
 def test_mini_brief_clash_points_need_a_side_on_the_thesis(mini_graph: nx.DiGraph) -> None:
-    brief = build_brief(mini_graph)
+    brief = build_brief(Analysis(mini_graph))
     clashes = {part.id: [(p.pro.id, p.con.id) for p in part.clashes] for part in brief.theses}
     # On steel-fault, alder.design takes no side; it contradicts birch.steel (pro), so it argues con.
     # birch.design-ok argues pro only through birch.steel and cedar.design takes no side on
@@ -171,15 +167,15 @@ def test_markdown_escaping(text: str, expected: str) -> None:
 
 
 def test_html_brief_is_self_contained_scriptless_and_printable(mini_graph: nx.DiGraph) -> None:
-    page = render_brief_html(build_brief(mini_graph))
+    page = render_brief_html(build_brief(Analysis(mini_graph)))
     assert "script-src &#39;none&#39;" in page
     assert "<script" not in page.replace("&lt;script", "")
     assert "@media print" in page and "http" not in page.replace("http-equiv", "")
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
 
 
-def test_brief_output_is_deterministic(harbour: nx.DiGraph) -> None:
-    first: Brief = build_brief(harbour)
-    second = build_brief(build_graph(load_corpus(DATA / "harbour")))
+def test_brief_output_is_deterministic(harbour_graph: nx.DiGraph) -> None:
+    first: Brief = build_brief(Analysis(harbour_graph))
+    second = build_brief(Analysis(build_graph(load_corpus(DATA / "harbour"))))
     assert render_brief_md(first) == render_brief_md(second)
     assert render_brief_html(first) == render_brief_html(second)

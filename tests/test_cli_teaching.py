@@ -9,12 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
-from argmap.exercises import generate_quiz
-from argmap.quiz_html import render_key_html, render_self_html, render_sheet_html
-from argmap.quiz_md import render_key_md, render_sheet_md
-from argmap.worksheet import authors_worksheet, thesis_worksheet
-from argmap.worksheet_html import render_worksheet_html
-from argmap.worksheet_md import render_worksheet_md
+from argmap.quiz.generate import generate_quiz
+from argmap.render.html import render_key_html, render_self_html, render_sheet_html
+from argmap.render.markdown import render_key_md, render_sheet_md
+from argmap.documents.worksheet import authors_worksheet, thesis_worksheet
+from argmap.render.html import render_worksheet_html
+from argmap.render.markdown import render_worksheet_md
+from argmap.analysis import Analysis
 from conftest import MINI
 
 CORPUS = ["--corpus", str(MINI)]
@@ -29,7 +30,7 @@ def run(runner: CliRunner, command: str, *args: str) -> click.testing.Result:
 def test_quiz_prints_the_sheet_then_the_key(runner: CliRunner, mini_graph: object) -> None:
     result = run(runner, "quiz", "--count", "4", "--seed", "3")
     assert result.exit_code == 0, result.output
-    quiz = generate_quiz(mini_graph, count=4, seed=3)  # type: ignore[arg-type]
+    quiz = generate_quiz(Analysis(mini_graph), count=4, seed=3)  # type: ignore[arg-type]
     assert result.stdout == render_sheet_md(quiz) + "\n" + render_key_md(quiz)
     assert result.stderr == ""
 
@@ -37,7 +38,7 @@ def test_quiz_prints_the_sheet_then_the_key(runner: CliRunner, mini_graph: objec
 def test_quiz_defaults_to_ten_exercises_seed_zero(runner: CliRunner, mini_graph: object) -> None:
     result = run(runner, "quiz")
     assert result.exit_code == 0
-    assert result.stdout.startswith(render_sheet_md(generate_quiz(mini_graph)))  # type: ignore[arg-type]
+    assert result.stdout.startswith(render_sheet_md(generate_quiz(Analysis(mini_graph))))  # type: ignore[arg-type]
     assert "10 exercises" in result.stdout and "Seed 0" in result.stdout
 
 
@@ -65,7 +66,7 @@ def test_quiz_out_writes_sheet_key_and_self_marking_page(
     assert result.exit_code == 0, result.output
     paths = [tmp_path / name for name in names]
     assert result.stdout == "".join(f"wrote {p}\n" for p in paths)
-    quiz = generate_quiz(mini_graph, count=5, seed=2)  # type: ignore[arg-type]
+    quiz = generate_quiz(Analysis(mini_graph), count=5, seed=2)  # type: ignore[arg-type]
     html = paths[0].suffix == ".html"
     sheet, key = (render_sheet_html, render_key_html) if html else (render_sheet_md, render_key_md)
     assert paths[0].read_text(encoding="utf-8") == sheet(quiz)
@@ -126,18 +127,18 @@ def test_quiz_on_a_bad_corpus_exits_1_without_traceback(runner: CliRunner, mini:
 def test_worksheet_authors_by_any_name(runner: CliRunner, mini_graph: object, names: tuple[str, str]) -> None:
     result = run(runner, "worksheet", "--authors", *names)
     assert result.exit_code == 0, result.output
-    assert result.stdout == render_worksheet_md(authors_worksheet(mini_graph, "Ann Alder", "Ben Birch"))  # type: ignore[arg-type]
+    assert result.stdout == render_worksheet_md(authors_worksheet(Analysis(mini_graph), "Ann Alder", "Ben Birch"))  # type: ignore[arg-type]
 
 
 def test_worksheet_thesis_and_html_out(runner: CliRunner, tmp_path: Path, mini_graph: object) -> None:
     printed = run(runner, "worksheet", "--thesis", "design-fault")
     assert printed.exit_code == 0
-    assert printed.stdout == render_worksheet_md(thesis_worksheet(mini_graph, "design-fault"))  # type: ignore[arg-type]
+    assert printed.stdout == render_worksheet_md(thesis_worksheet(Analysis(mini_graph), "design-fault"))  # type: ignore[arg-type]
     target = tmp_path / "out" / "ws.html"
     written = run(runner, "worksheet", "--thesis", "design-fault", "--out", str(target))
     assert written.exit_code == 0
     assert written.stdout == f"wrote {target}\n"
-    assert target.read_text(encoding="utf-8") == render_worksheet_html(thesis_worksheet(mini_graph, "design-fault"))  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == render_worksheet_html(thesis_worksheet(Analysis(mini_graph), "design-fault"))  # type: ignore[arg-type]
     html_out = run(runner, "worksheet", "--thesis", "design-fault", "--format", "html")
     assert html_out.stdout.startswith("<!DOCTYPE html>")
 

@@ -8,7 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from argmap.brief import METHOD
+from argmap.documents.brief import BRIEF_METHOD
 from argmap.cli import cli
 from conftest import DATA, MINI
 
@@ -272,7 +272,7 @@ None: every uncontested group of claims that three or more authors support bears
 def test_brief_for_one_thesis_and_side_in_markdown(runner: CliRunner) -> None:
     result = run(runner, "brief", "--thesis", "council-misled", "--side", "con", "--corpus", str(HARBOUR))
     assert result.exit_code == 0
-    assert result.output == BRIEF_COUNCIL_CON + "".join(f"- {line}\n" for line in METHOD)
+    assert result.output == BRIEF_COUNCIL_CON + "".join(f"- {line}\n" for line in BRIEF_METHOD)
 
 
 def test_brief_without_thesis_covers_every_thesis_with_contents(runner: CliRunner) -> None:

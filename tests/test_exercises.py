@@ -14,27 +14,21 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from argmap.corpus import date_range
-from argmap.exercise_links import build_relation, build_stance, build_timing, timing_order
-from argmap.exercise_model import Exercise, Question, quiz_data
-from argmap.exercises import KIND_NAMES, KINDS, NoExercisesError, generate_quiz
-from argmap.graph import build_graph
-from argmap.load import load_corpus
-from argmap.quiz_html import render_self_html, render_sheet_html
-from argmap.quiz_md import render_key_md, render_sheet_md
-from conftest import REPO
+from argmap.dates import date_range
+from argmap.quiz.links import build_relation, build_stance, build_timing, timing_order
+from argmap.quiz.model import Exercise, Question, quiz_data
+from argmap.errors import CountError, NoExercisesError
+from argmap.quiz.generate import KIND_NAMES, KINDS, generate_quiz
+from argmap.render.html import render_self_html, render_sheet_html
+from argmap.render.markdown import render_key_md, render_sheet_md
+from argmap.analysis import Analysis
 
 SEEDS = [0, 1, 7, 2024]
 
 
-@pytest.fixture(scope="session")
-def flagship() -> Any:
-    return build_graph(load_corpus(REPO / "claims"))
-
-
 @pytest.fixture(params=["mini", "flagship"])
-def graph(request: pytest.FixtureRequest, mini_graph: Any, flagship: Any) -> Any:
-    return mini_graph if request.param == "mini" else flagship
+def graph(request: pytest.FixtureRequest, mini_graph: Any, flagship_graph: Any) -> Any:
+    return mini_graph if request.param == "mini" else flagship_graph
 
 
 # --- independent answers from the graph --------------------------------------------------------
@@ -154,38 +148,38 @@ def check_exercise(graph: nx.DiGraph, exercise: Exercise) -> None:
         assert right_options(graph, exercise.kind, question) == {question.answer}, question
         check_distractors(graph, exercise.kind, question)
         for item in question.evidence:  # explanations quote the corpus verbatim
-            assert item.quote == graph.nodes[item.claim]["quote"]
+            assert item.quote == graph.nodes[item.id]["quote"]
 
 
 # --- tests -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", KIND_NAMES)
-def test_every_kind_is_generated_on_the_flagship_corpus(flagship: Any, kind: str) -> None:
-    quiz = generate_quiz(flagship, count=3, seed=0, kinds=[kind])
+def test_every_kind_is_generated_on_the_flagship_corpus(flagship_graph: Any, kind: str) -> None:
+    quiz = generate_quiz(Analysis(flagship_graph), count=3, seed=0, kinds=[kind])
     assert quiz.exercises and {e.kind for e in quiz.exercises} == {kind}
     for exercise in quiz.exercises:
-        check_exercise(flagship, exercise)
+        check_exercise(flagship_graph, exercise)
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_every_question_has_exactly_one_right_option_per_the_map(graph: Any, seed: int) -> None:
-    quiz = generate_quiz(graph, count=30, seed=seed)
+    quiz = generate_quiz(Analysis(graph), count=30, seed=seed)
     assert len(quiz.exercises) >= 5
     for exercise in quiz.exercises:
         check_exercise(graph, exercise)
 
 
 @pytest.mark.parametrize("kind", KIND_NAMES)
-def test_every_candidate_on_the_small_corpus_is_unambiguous_or_skipped(mini_graph: Any, kind: str) -> None:
+def test_every_candidate_on_the_small_corpus_is_unambiguous_or_skipped(mini_graph: Any, mini_analysis: Any, kind: str) -> None:
     rng = Random(3)
-    built = [KINDS[kind].build(mini_graph, rng, s) for s in KINDS[kind].order(mini_graph, rng)]
+    built = [KINDS[kind].build(mini_analysis, rng, s) for s in KINDS[kind].order(mini_analysis, rng)]
     assert any(built)
     for exercise in filter(None, built):
         check_exercise(mini_graph, exercise)
 
 
-def test_a_quiz_mixes_kinds_and_never_reuses_a_claim(flagship: Any) -> None:
-    quiz = generate_quiz(flagship, count=12, seed=4)
+def test_a_quiz_mixes_kinds_and_never_reuses_a_claim(flagship_graph: Any) -> None:
+    quiz = generate_quiz(Analysis(flagship_graph), count=12, seed=4)
     assert [e.kind for e in quiz.exercises[:6]] == list(KIND_NAMES)
     seen: set[str] = set()
     for exercise in quiz.exercises:
@@ -194,28 +188,28 @@ def test_a_quiz_mixes_kinds_and_never_reuses_a_claim(flagship: Any) -> None:
 
 
 def test_reported_views_are_never_an_authors_stance(mini_graph: Any) -> None:
-    exercise = build_stance(mini_graph, Random(0), "steel-fault")
+    exercise = build_stance(Analysis(mini_graph), Random(0), "steel-fault")
     assert exercise is not None
     answers = {q.about["author"]: q.correct.value for q in exercise.questions}
     # Alder only reports the city council's view that the steel was at fault.
     assert answers == {"Ann Alder": "silent", "Ben Birch": "pro", "Cy Cedar": "pro"}
     alder = next(q for q in exercise.questions if q.about["author"] == "Ann Alder")
     assert "the city council" in alder.explanation and "not Ann Alder's own stance" in alder.explanation
-    assert [e.claim for e in alder.evidence] == ["alder.council"]
+    assert [e.id for e in alder.evidence] == ["alder.council"]
 
 
-def test_reported_views_are_never_a_stance_on_the_flagship(flagship: Any) -> None:
-    quiz = generate_quiz(flagship, count=14, seed=0, kinds=["stance"])
+def test_reported_views_are_never_a_stance_on_the_flagship(flagship_graph: Any) -> None:
+    quiz = generate_quiz(Analysis(flagship_graph), count=14, seed=0, kinds=["stance"])
     for question in (q for e in quiz.exercises for q in e.questions):
         thesis, author = question.about["thesis"], question.about["author"]
-        own = [n for n, d in flagship.nodes(data=True)
+        own = [n for n, d in flagship_graph.nodes(data=True)
                if d["author"] == author and d["voice"] == "asserts" and thesis in d["theses"]]
         if not own:
             assert question.correct.value == "silent"
 
 
 def test_relation_distractors_on_the_small_corpus_are_worked_out_by_hand(mini_graph: Any) -> None:
-    exercise = build_relation(mini_graph, Random(0), ("alder.design", "contradicts", "birch.steel"))
+    exercise = build_relation(Analysis(mini_graph), Random(0), ("alder.design", "contradicts", "birch.steel"))
     assert exercise is not None
     question = exercise.questions[0]
     assert question.correct.value == "birch.steel"
@@ -225,17 +219,17 @@ def test_relation_distractors_on_the_small_corpus_are_worked_out_by_hand(mini_gr
 
 
 def test_timing_on_the_small_corpus_is_worked_out_by_hand(mini_graph: Any) -> None:
-    clashes = timing_order(mini_graph, Random(0))
+    clashes = timing_order(Analysis(mini_graph), Random(0))
     assert sorted(clashes) == [
         ("alder.design", "birch.steel", "inquiry", "spans"),
         ("birch.design-ok", "cedar.design", "inquiry", "both-after"),
     ]
-    spans = build_timing(mini_graph, Random(0), ("alder.design", "birch.steel", "inquiry", "spans"))
+    spans = build_timing(Analysis(mini_graph), Random(0), ("alder.design", "birch.steel", "inquiry", "spans"))
     assert spans is not None
     which, explains = spans.questions
     assert which.correct.value == "alder" and {o.value for o in which.options} == {"alder", "birch", "cedar"}
     assert explains.correct.value == "spans"
-    after = build_timing(mini_graph, Random(0), ("birch.design-ok", "cedar.design", "inquiry", "both-after"))
+    after = build_timing(Analysis(mini_graph), Random(0), ("birch.design-ok", "cedar.design", "inquiry", "both-after"))
     assert after is not None and after.questions[1].correct.value == "both-after"
     assert after.questions[0].correct.value == "alder"  # the only account dated before the inquiry
 
@@ -243,38 +237,38 @@ def test_timing_on_the_small_corpus_is_worked_out_by_hand(mini_graph: Any) -> No
 def test_partial_dates_that_straddle_an_event_are_not_asked_about(mini_graph: Any) -> None:
     graph = mini_graph.copy()
     graph.graph["events"] = [{"id": "mid", "date": "2021-06-15", "label": "Mid-June"}]  # inside Birch's 2021-06
-    assert all(c[2] != "mid" or "birch" not in c[0] + c[1] for c in timing_order(graph, Random(0)))
+    assert all(c[2] != "mid" or "birch" not in c[0] + c[1] for c in timing_order(Analysis(graph), Random(0)))
 
 
-def test_same_seed_same_quiz_byte_for_byte(flagship: Any) -> None:
-    one, two = generate_quiz(flagship, count=10, seed=11), generate_quiz(flagship, count=10, seed=11)
+def test_same_seed_same_quiz_byte_for_byte(flagship_graph: Any) -> None:
+    one, two = generate_quiz(Analysis(flagship_graph), count=10, seed=11), generate_quiz(Analysis(flagship_graph), count=10, seed=11)
     assert quiz_data(one) == quiz_data(two)
     for render in (render_sheet_md, render_key_md, render_sheet_html, render_self_html):
         assert render(one) == render(two)
 
 
-def test_different_seeds_give_different_quizzes(flagship: Any) -> None:
-    sheets = {render_sheet_md(generate_quiz(flagship, count=10, seed=seed)) for seed in SEEDS}
+def test_different_seeds_give_different_quizzes(flagship_graph: Any) -> None:
+    sheets = {render_sheet_md(generate_quiz(Analysis(flagship_graph), count=10, seed=seed)) for seed in SEEDS}
     assert len(sheets) == len(SEEDS)
 
 
 def test_count_is_a_ceiling_and_must_be_positive(mini_graph: Any) -> None:
-    assert len(generate_quiz(mini_graph, count=1).exercises) == 1
-    few = generate_quiz(mini_graph, count=50, kinds=["timing"])
+    assert len(generate_quiz(Analysis(mini_graph), count=1).exercises) == 1
+    few = generate_quiz(Analysis(mini_graph), count=50, kinds=["timing"])
     assert len(few.exercises) == 2 and few.requested == 50
-    with pytest.raises(ValueError):
-        generate_quiz(mini_graph, count=0)
+    with pytest.raises(CountError, match=r"the number of exercises must be at least 1 \(got 0\)"):
+        generate_quiz(Analysis(mini_graph), count=0)
 
 
 def test_a_map_that_cannot_make_an_exercise_says_so(mini_graph: Any) -> None:
     graph = mini_graph.copy()
     graph.graph["events"] = []
     with pytest.raises(NoExercisesError, match="cannot make an unambiguous exercise"):
-        generate_quiz(graph, kinds=["timing"])
+        generate_quiz(Analysis(graph), kinds=["timing"])
 
 
 def test_the_sheet_hides_answers_and_the_key_gives_them(mini_graph: Any) -> None:
-    quiz = generate_quiz(mini_graph, count=20, seed=3)
+    quiz = generate_quiz(Analysis(mini_graph), count=20, seed=3)
     sheet, key = render_sheet_md(quiz), render_key_md(quiz)
     assert sheet.startswith("# Quiz: The bridge collapse \\<b\\>three accounts\\</b\\>\n")
     assert "Answer: ____" in sheet and "**1. " not in sheet

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from argmap.build import build_outputs
 from argmap.corpus import Corpus
-from argmap.graph import build_graph
-from argmap.load import load_corpus
-from argmap.stances import stance_matrix
+from argmap.analysis.stances import stance_matrix
 from conftest import REPO
 
 CLAIMS = REPO / "claims"
@@ -24,14 +21,14 @@ FURNITURE = ["cookie", "Poll conducted", "See Also", "Dear Readers", "Share this
              "Contributed by", "Please enter your", "LATEST", "Source: Reuters", "Photo:"]
 
 
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_corpus(CLAIMS)
+@pytest.fixture
+def corpus(flagship_corpus: Corpus) -> Corpus:
+    return flagship_corpus
 
 
-@pytest.fixture(scope="module")
-def graph(corpus: Corpus) -> Any:
-    return build_graph(corpus)
+@pytest.fixture
+def graph(flagship_graph: Any) -> Any:
+    return flagship_graph
 
 
 def test_five_sources_in_time_order(graph: Any) -> None:

@@ -10,9 +10,10 @@ import networkx as nx
 import pytest
 
 from argmap.errors import GraphFileError
-from argmap.graph import graph_from_json, graph_to_json
-from argmap.output import write_file
-from conftest import MINI
+from argmap.graph import graph_from_json
+from argmap.render.json import graph_to_json
+from argmap.files import write_file
+from conftest import MINI, edit
 
 
 def test_nodes_carry_every_documented_attribute(mini_graph: Any) -> None:
@@ -24,6 +25,7 @@ def test_nodes_carry_every_documented_attribute(mini_graph: Any) -> None:
         "date": "2020-01-10",
         "type": "causal",
         "text": "The collapse was a design failure.",
+        "label": "",
         "quote": "the collapse was, in the end, a design failure - plain and simple",
         "quote_start": 172,
         "quote_end": 237,
@@ -84,3 +86,19 @@ def test_a_bad_graph_file_is_reported(tmp_path: Path, content: str, message: str
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GraphFileError, match=message):
         graph_from_json(path)
+
+
+def test_superseded_links_labels_and_date_ranges_reach_the_graph(mini: Path) -> None:
+    from argmap.graph import build_graph
+    from argmap.corpus import load_corpus
+
+    edit(mini, "relations.yaml", "    relation: contradicts\n", "    relation: superseded\n")
+    edit(mini, "birch.yaml", "  date: 2021-06\n", "  date: 2021-02/2021-06\n  byline: B. Birch\n  provenance: Reprinted online.\n")
+    edit(mini, "alder.yaml", "    text: The collapse was a design failure.\n",
+         "    text: The collapse was a design failure.\n    label: A design failure\n")
+    graph = build_graph(load_corpus(mini))
+    assert graph.edges["alder.design", "birch.steel"]["relation"] == "superseded"
+    assert graph.nodes["alder.design"]["label"] == "A design failure"
+    birch = next(s for s in graph.graph["sources"] if s["id"] == "birch")
+    assert (birch["date"], birch["date_precision"], birch["byline"], birch["provenance"]) == (
+        "2021-02/2021-06", "range", "B. Birch", "Reprinted online.")

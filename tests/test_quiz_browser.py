@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from argmap.exercise_model import Quiz, numbered
-from argmap.exercises import generate_quiz
-from argmap.quiz_html import render_key_html, render_self_html, render_sheet_html
+from argmap.quiz.model import Quiz, numbered
+from argmap.quiz.generate import generate_quiz
+from argmap.render.html import render_key_html, render_self_html, render_sheet_html
+from argmap.analysis import Analysis
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +22,7 @@ HOSTILE = ("<img src=x onerror=alert(1)> a reader's letter", "<script>alert('quo
 @pytest.fixture(scope="module")
 def quiz(mini_graph: Any) -> Quiz:
     # Enough exercises to use every kind the small corpus allows, hostile claims included.
-    return generate_quiz(mini_graph, count=20, seed=0)
+    return generate_quiz(Analysis(mini_graph), count=20, seed=0)
 
 
 def _open(open_page: Any, tmp_path: Path, quiz: Quiz) -> Any:

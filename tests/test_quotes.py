@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.quotes import FoldedText, sentence_around
+from argmap.corpus.quotes import FoldedText, sentence_around
 
 SOURCE = "He said: “It’s  fine” –\u00a0really.\nNext line. Russia’s role is pivotal."
 

@@ -13,15 +13,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from argmap.graph import build_graph
-from argmap.load import load_corpus
-from argmap.stances import StanceCell, stance_cell, stance_matrix, thesis_sides
-from conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def harbour() -> nx.DiGraph:
-    return build_graph(load_corpus(DATA / "harbour"))
+from argmap.analysis.stances import StanceCell, stance_cell, stance_matrix, thesis_sides
 
 
 MINI_CELLS = {
@@ -58,12 +50,12 @@ def test_mini_matrix_is_known(mini_graph: Any) -> None:
     assert {key: _as_tuple(cell) for key, cell in cells.items()} == MINI_CELLS
 
 
-def test_harbour_matrix_is_known(harbour: nx.DiGraph) -> None:
-    assert {key: _as_tuple(cell) for key, cell in stance_matrix(harbour).items()} == HARBOUR_CELLS
+def test_harbour_matrix_is_known(harbour_graph: nx.DiGraph) -> None:
+    assert {key: _as_tuple(cell) for key, cell in stance_matrix(harbour_graph).items()} == HARBOUR_CELLS
 
 
-def test_a_cell_lists_the_claims_that_put_it_there(harbour: nx.DiGraph) -> None:
-    cell = stance_cell(harbour, "council-misled", "Flo Fjord")
+def test_a_cell_lists_the_claims_that_put_it_there(harbour_graph: nx.DiGraph) -> None:
+    cell = stance_cell(harbour_graph, "council-misled", "Flo Fjord")
     assert cell.claims == ("fjord.spin", "fjord.report-public")
 
 
@@ -83,8 +75,8 @@ def test_thesis_sides_follow_the_support_structure(mini_graph: Any, thesis: str,
     assert thesis_sides(mini_graph, thesis) == expected
 
 
-def test_sides_travel_only_along_the_authors_own_supports(harbour: nx.DiGraph) -> None:
-    sides = thesis_sides(harbour, "closure-justified")
+def test_sides_travel_only_along_the_authors_own_supports(harbour_graph: nx.DiGraph) -> None:
+    sides = thesis_sides(harbour_graph, "closure-justified")
     assert sides == {
         "dune.cracks": "pro", "dune.traffic": "pro", "dune.unsafe": "pro", "dune.close": "pro",
         "dune.mayor": "con",  # a reported view keeps its own tag (it is the speaker's side)

@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import CorpusError
-from argmap.load import load_corpus
-
-
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {name}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from argmap.corpus import load_corpus
+from conftest import edit
 
 
 def problems(folder: Path) -> list[str]:
@@ -33,7 +27,7 @@ CASES = [
     pytest.param(
         [("birch.yaml", "    type: causal\n", "    type: causal\n    stance: pro\n")],
         "birch.yaml:24: claims[birch.steel].stance: unknown field 'stance'\n"
-        "    fix: allowed fields: id, text, quote, type, voice, speaker, theses, supports, note",
+        "    fix: allowed fields: id, text, label, quote, type, voice, speaker, theses, supports, note",
         id="unknown-field",
     ),
     pytest.param(
@@ -169,6 +163,36 @@ CASES = [
         "alder.yaml:21: claims[alder.design].quote: quote not found in texts/alder.txt; no passage of the source is close to it\n"
         "    fix: copy the quote verbatim from the source: quote marks, dashes and spacing may differ, words may not",
         id="quote-unlike-anything",
+    ),
+    pytest.param(
+        [("relations.yaml", "    relation: supports\n    rationale: Cedar agrees", "    relation: superseded\n    rationale: Cedar agrees")],
+        "relations.yaml:7: relations[#2]: a 'superseded' relation needs 'timing': the event that overturned the earlier account",
+        id="superseded-without-timing",
+    ),
+    pytest.param(
+        [("relations.yaml", "relations:\n", "relations:\n  - from: birch.steel\n    to: alder.design\n    relation: superseded\n"
+          "    rationale: The inquiry overturned it.\n    timing: inquiry\n")],
+        "relations.yaml:7: relations[#2].relation: 'alder.design' and 'birch.steel' are linked both as 'superseded' "
+        "(at relations.yaml:2) and as 'contradicts'\n"
+        "    fix: decide which it is: 'superseded' means each held in its own period, so it excludes the other kinds",
+        id="superseded-and-contradicts",
+    ),
+    pytest.param(
+        [("birch.yaml", "  date: 2021-06\n", "  date: 2021-06/2021-03\n")],
+        "birch.yaml:6: source.date: '2021-06/2021-03' is not a date range: the earliest date must come before the latest",
+        id="date-range-backwards",
+    ),
+    pytest.param(
+        [("birch.yaml", "  date: 2021-06\n", "  date: 2021-06/2021/2022\n")],
+        "birch.yaml:6: source.date: '2021-06/2021/2022' is not a date range: write EARLIEST/LATEST, e.g. 2023-10/2024-01",
+        id="date-range-three-parts",
+    ),
+    pytest.param(
+        [("birch.yaml", "  date: 2021-06\n", "  date: 2020-06/2020-12\n")],
+        "relations.yaml:6: relations[#1].timing: event 'inquiry' (2021-01-15) does not fall between the two sources "
+        "(Ann Alder, 2020-01-10; Ben Birch, 2020-06/2020-12)\n"
+        "    fix: name an event that happened after the earlier text and before the later one, or drop 'timing'",
+        id="date-range-before-event",
     ),
     pytest.param(
         [("corpus.yaml", "events:", "event:")],

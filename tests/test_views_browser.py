@@ -9,31 +9,24 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from argmap.brief import build_brief
-from argmap.brief_html import render_brief_html
-from argmap.graph import build_graph
-from argmap.html_views import render_views_map
-from argmap.load import load_corpus
-from argmap.output import write_file
-from argmap.stances import stance_matrix
-from conftest import DATA
+from argmap.documents.brief import build_brief
+from argmap.render.html import render_brief_html
+from argmap.render.map_panels import render_map_with_panels
+from argmap.files import write_file
+from argmap.analysis.stances import stance_matrix
+from argmap.analysis import Analysis
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def harbour_graph() -> nx.DiGraph:
-    return build_graph(load_corpus(DATA / "harbour"))
-
-
 @pytest.fixture
 def mini_views(tmp_path: Path, mini_graph: Any) -> Path:
-    return write_file(tmp_path / "argmap.html", render_views_map(mini_graph))
+    return write_file(tmp_path / "argmap.html", render_map_with_panels(Analysis(mini_graph)))
 
 
 @pytest.fixture
 def harbour_views(tmp_path: Path, harbour_graph: nx.DiGraph) -> Path:
-    return write_file(tmp_path / "harbour.html", render_views_map(harbour_graph))
+    return write_file(tmp_path / "harbour.html", render_map_with_panels(Analysis(harbour_graph)))
 
 
 def shown(page: Any) -> list[str]:
@@ -155,7 +148,7 @@ def test_hostile_text_stays_text_in_the_panels(open_page: Any, mini_views: Path,
 def test_html_brief_escapes_hostile_text_and_runs_nothing(open_page: Any, tmp_path: Path, mini_graph: Any,
                                                          harbour_graph: nx.DiGraph) -> None:
     for name, graph in (("mini", mini_graph), ("harbour", harbour_graph)):
-        path = write_file(tmp_path / f"{name}-brief.html", render_brief_html(build_brief(graph)))
+        path = write_file(tmp_path / f"{name}-brief.html", render_brief_html(build_brief(Analysis(graph))))
         opened = open_page(path, settle=False)
         page = opened.page
         assert page.evaluate("document.scripts.length") == 0

@@ -28,9 +28,9 @@ from argmap.layout import (
     Layout,
     printable,
 )
-from argmap.models import CLAIM_TYPE_MEANINGS, ClaimType
-from argmap.style import LINK_STYLES, TYPE_GLYPHS, TYPE_SHAPES, lighten, link_kind
-from argmap.text_metrics import FONT_STACK, fit_line, text_width
+from argmap.corpus.models import CLAIM_TYPE_MEANINGS, ClaimType
+from argmap.render.style import LINK_STYLES, TYPE_GLYPHS, TYPE_SHAPES, lighten, link_kind
+from argmap.layout.text import FONT_STACK, fit_line, text_width
 
 MARGIN = 40
 INK = "#1D2330"

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
-from argmap.graph import build_graph, graph_to_json
-from argmap.html_map import render_map
-from argmap.load import load_corpus
+from argmap.graph import build_graph
+from argmap.render.json import graph_to_json
+from argmap.analysis import Analysis
+from argmap.render.map_page import render_map
+from argmap.corpus import load_corpus
 from conftest import REPO
 from synthetic import synthetic_graph
 
@@ -26,7 +28,7 @@ def test_load_and_build_the_flagship_corpus(benchmark: Any) -> None:
 @pytest.mark.parametrize("size", [300, 3000, 10000], ids=lambda n: f"{n}-nodes")
 def test_render_map(benchmark: Any, size: int) -> None:
     graph = synthetic_graph(size)
-    html = benchmark.pedantic(render_map, args=(graph,), rounds=1, iterations=1)
+    html = benchmark.pedantic(render_map, args=(Analysis(graph),), rounds=1, iterations=1)
     assert html.count('"label"') >= size
 
 

@@ -1,0 +1,65 @@
+"""Where three or more authors agree.
+
+**Common ground.** Claims joined by ``supports`` edges between different authors form groups
+(connected components, direction ignored); a group whose claims come from three or more
+authors is common ground. Reported views are left out: the author does not hold them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from argmap.graph import BETWEEN, CONTRADICTS, Graph, SUPPORTS, edge_between, graph_order, is_reported
+
+
+@dataclass(frozen=True)
+class CommonGround:
+    claims: tuple[str, ...]  # graph order: texts in time order
+    authors: tuple[str, ...]  # time order
+    links: tuple[tuple[str, str], ...]  # the supports edges that join them (from, to)
+    contested_by: tuple[str, ...]  # claims outside the group that contradict one of its claims
+
+    @property
+    def hub(self) -> str:
+        """The claim most others in the group link to (ties: earliest)."""
+        degree = {c: 0 for c in self.claims}
+        for a, b in self.links:
+            degree[a] += 1
+            degree[b] += 1
+        return max(self.claims, key=lambda c: (degree[c], -self.claims.index(c)))
+
+
+def common_ground(graph: Graph, min_authors: int = 3) -> list[CommonGround]:
+    """Groups of claims that ``min_authors`` or more authors support (widest first)."""
+    order = graph_order(graph)
+    authors: list[str] = graph.graph["authors"]
+    links = sorted(
+        ((a, b) for a, b, d in graph.edges(data=True)
+         if d["relation"] == SUPPORTS and d["scope"] == BETWEEN
+         and not is_reported(graph, a) and not is_reported(graph, b)),
+        key=lambda e: (order[e[0]], order[e[1]]),
+    )
+    joined = nx.Graph(links)
+    groups = []
+    for component in nx.connected_components(joined):
+        claims = tuple(sorted(component, key=order.__getitem__))
+        who = {graph.nodes[c]["author"] for c in claims}
+        if len(who) < min_authors:
+            continue
+        contested = {
+            other
+            for c in claims
+            for other in nx.all_neighbors(graph, c)
+            if other not in component and (edge_between(graph, c, other) or {}).get("relation") == CONTRADICTS
+        }
+        groups.append(
+            CommonGround(
+                claims,
+                tuple(a for a in authors if a in who),
+                tuple(e for e in links if e[0] in component),
+                tuple(sorted(contested, key=order.__getitem__)),
+            )
+        )
+    return sorted(groups, key=lambda g: (-len(g.authors), -len(g.claims), order[g.claims[0]]))

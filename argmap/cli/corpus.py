@@ -1,0 +1,79 @@
+"""Commands that check a corpus, build its outputs and show one claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.group import cli
+from argmap.cli.options import CORPUS_DIR, corpus_option
+
+
+@cli.command()
+@click.argument("corpus_dir", metavar="CORPUS", type=CORPUS_DIR)
+def validate(corpus_dir: Path) -> None:
+    """Check a corpus and list every problem at once.
+
+    Reads every *.yaml file in CORPUS, checks fields, ids and references, and finds every quote
+    in its source text. Prints each problem with file, line, field and a fix, and exits 1; or
+    prints a one-line summary and exits 0.
+
+    \b
+    Example:
+      argmap validate claims/
+    """
+    from argmap.corpus import load_corpus
+
+    corpus = load_corpus(corpus_dir)
+    within = sum(len(c.supports) for c in corpus.claims.values())
+    click.echo(
+        f"{corpus_dir}: OK: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
+        f"{len(corpus.relations)} relations, {within} within-author supports, {len(corpus.theses)} theses, "
+        f"{len(corpus.events)} events; every quote found"
+    )
+
+
+@cli.command()
+@click.argument("corpus_dir", metavar="CORPUS", type=CORPUS_DIR)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default="graphs",
+              show_default=True, help="Folder to write the map, graph JSON and brief into.")
+def build(corpus_dir: Path, out_dir: Path) -> None:
+    """Validate a corpus and write its map, graph and brief.
+
+    Writes argmap.html (the interactive map with the stance matrix, agreement heatmap, timeline,
+    sharpest clashes and common ground; one offline file), argmap.json (the graph as networkx
+    node-link JSON) and the full debate brief (brief.html, brief.md) into OUT. Nothing is
+    written unless the corpus is valid.
+
+    \b
+    Example:
+      argmap build claims/ --out graphs/
+    """
+    from argmap.build import build_outputs
+    from argmap.files import write_files
+
+    files = build_outputs(corpus_dir)
+    for path in write_files(out_dir, files):
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("claim_id")
+@corpus_option
+def show(claim_id: str, corpus_dir: Path) -> None:
+    """Print one claim: text, citation, its quote in context and every link.
+
+    \b
+    Example:
+      argmap show socor.protectorate --corpus claims/
+    """
+    from argmap.corpus import load_corpus
+    from argmap.errors import UnknownIdError
+    from argmap.graph import build_graph
+    from argmap.render.terminal import describe_claim
+
+    corpus = load_corpus(corpus_dir)
+    if claim_id not in corpus.claims:
+        raise UnknownIdError("claim", claim_id, corpus.claims)
+    click.echo(describe_claim(corpus, build_graph(corpus), claim_id))

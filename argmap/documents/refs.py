@@ -1,0 +1,63 @@
+"""How every document shows a claim: its text, verbatim quote and full citation travel together.
+
+``ClaimRef`` is the one type the brief, the worksheet and the quiz use for a claim, so no
+renderer can print a claim without its quote and source; ``Citation`` is the one citation format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.analysis import Analysis
+
+
+@dataclass(frozen=True)
+class Citation:
+    author: str
+    title: str
+    publication: str
+    date: str
+
+    def __str__(self) -> str:
+        return f"{self.author}, \u201c{self.title}\u201d, {self.publication}, {self.date}"
+
+    @property
+    def short(self) -> str:
+        """Author, title and date: enough to tell the accounts apart in a list of options."""
+        return f"{self.author}, \u201c{self.title}\u201d ({self.date})"
+
+
+def citation_of(source: dict[str, Any]) -> Citation:
+    return Citation(source["author"], source["title"], source["publication"], source["date"])
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    id: str
+    author: str
+    text: str
+    quote: str
+    type: str
+    speaker: str  # "" unless the author only reports this view
+    citation: Citation
+
+    @property
+    def reported(self) -> bool:
+        return bool(self.speaker)
+
+    @property
+    def voice(self) -> str:
+        return "reports" if self.speaker else "asserts"
+
+    def as_data(self) -> dict[str, str]:
+        """JSON-ready, for pages that build themselves from data."""
+        return {"id": self.id, "author": self.author, "text": self.text, "quote": self.quote,
+                "citation": str(self.citation), "voice": self.voice, "speaker": self.speaker}
+
+
+def claim_ref(analysis: Analysis, claim: str) -> ClaimRef:
+    node = analysis.graph.nodes[claim]
+    speaker = node["speaker"] if node["voice"] == "reports" else ""
+    return ClaimRef(claim, node["author"], node["text"], node["quote"], node["type"], speaker,
+                    citation_of(analysis.sources[node["source"]]))
