@@ -33,11 +33,13 @@ import math
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-import networkx as nx
-
+from argmap.graph import CONTRADICTS, SUPERSEDED, SUPPORTS, Graph
 from argmap.layout.lanes import arrange
-from argmap.render.style import TYPE_GLYPHS, TYPE_SHAPES, author_colour
 from argmap.layout.text import FONT_STACK, cut_at_word, fit_line, text_width, wrap
+from argmap.render.style import TYPE_GLYPHS, TYPE_SHAPES, author_colour
+
+__all__ = ["Box", "Lane", "Layout", "Rect", "View", "box_lines", "compute_layout", "display_label", "printable",
+           "store_positions", "FONT_SIZE", "FONT_STACK", "LINE_HEIGHT", "PAD_X", "PAD_Y"]
 
 # Box text (layout units = CSS px at scale 1).
 FONT_SIZE = 13
@@ -235,10 +237,10 @@ def _even_ceil(value: float) -> int:
 
 # How strongly a link to another lane pulls its two claims into line (contradicts most: the
 # clash lines are what a reader looks for first).
-ACROSS_PULL = {"contradicts": 1.5, "supports": 1.0, "superseded": 1.0}
+ACROSS_PULL = {CONTRADICTS: 1.5, SUPPORTS: 1.0, SUPERSEDED: 1.0}
 
 
-def compute_layout(graph: nx.DiGraph) -> Layout:
+def compute_layout(graph: Graph) -> Layout:
     """Place every claim of ``graph`` (see the module docstring)."""
     authors: list[str] = list(graph.graph.get("authors", []))
     nodes = list(graph.nodes)
@@ -267,7 +269,7 @@ def compute_layout(graph: nx.DiGraph) -> Layout:
     for source, target, data in graph.edges(data=True):
         a, b = number[source], number[target]
         if lane_of[a] == lane_of[b]:
-            if data.get("relation") == "supports":
+            if data.get("relation") == SUPPORTS:
                 lane_edges[lane_of[a]].append((a, b))
         else:
             pull = ACROSS_PULL.get(str(data.get("relation")), 1.0)
@@ -299,7 +301,14 @@ def compute_layout(graph: nx.DiGraph) -> Layout:
     return Layout({node: boxes[node] for node in nodes}, tuple(lanes), band_width, max(top - LANE_GUTTER, 0))
 
 
-def _author_dates(graph: nx.DiGraph) -> dict[str, list[str]]:
+def store_positions(graph: Graph, layout: Layout) -> None:
+    """Set each claim's node attributes ``x`` and ``y`` (whole layout units) to its box centre."""
+    for node, box in layout.boxes.items():
+        graph.nodes[node]["x"] = box.x
+        graph.nodes[node]["y"] = box.y
+
+
+def _author_dates(graph: Graph) -> dict[str, list[str]]:
     dates: dict[str, list[str]] = {}
     for source in graph.graph.get("sources", []):
         own = dates.setdefault(source["author"], [])

@@ -93,8 +93,8 @@ def arrange(
         own: list[int] = []
         groups, loose = _groups(members, edges)
         for group, group_edges in groups:
-            local = {n: i for i, n in enumerate(group)}
-            ordered = order_layers(len(group), [(local[a], local[b]) for a, b in group_edges])
+            number = {n: i for i, n in enumerate(group)}
+            ordered = order_layers(len(group), [(number[a], number[b]) for a, b in group_edges])
             reversed_edges += len(ordered.reversed_edges)
             crossings += ordered.crossings
             glob = list(group)
@@ -172,7 +172,7 @@ def arrange(
         tops_l, heights_l = [], []
         cursor = 0.0
         for s, shelf in enumerate(lane_shelves):
-            depth = max(pieces[p].depth for p in shelf)
+            depth = max((pieces[p].depth for p in shelf), default=0)
             rows_h = [0.0] * depth
             for p in shelf:
                 for r, row in enumerate(pieces[p].rows):
@@ -283,15 +283,12 @@ def _align_shelf(shelf: list[int], pieces: list[Piece], piece_width: list[float]
     for p in shelf:
         piece = pieces[p]
         claims = [n for n in piece.nodes() if n < count]
-        pull = mass = spin = 0.0
+        pull = mass = 0.0
         pulls = []
         for n in claims:
             for m, w in partners[n]:
                 pulls.append((n, x[m], w))
         if pulls:
-            centre = piece_width[p] / 2
-            for n, target, w in pulls:
-                spin += (local[n] - centre) * (target - x[n]) * w  # > 0: its links pull it apart
             # compare alignment as drawn and mirrored: mirror when that brings the links closer
             straight = sum(w * abs(target - (offset[p] + local[n])) for n, target, w in pulls)
             mirrored = sum(w * abs(target - (offset[p] + piece_width[p] - local[n])) for n, target, w in pulls)
@@ -339,7 +336,7 @@ class _Solver:
         return total, weight
 
     def place(self, shelf: list[Piece], sweeps: int, across: bool) -> None:
-        depth = max(p.depth for p in shelf)
+        depth = max((p.depth for p in shelf), default=0)
         rows: list[list[int]] = [[] for _ in range(depth)]
         for piece in shelf:
             for r, row in enumerate(piece.rows):
@@ -380,26 +377,3 @@ class _Solver:
                 targets.append(x[n])
                 weights.append(FREE_WEIGHT)
         place_row(row, targets, weights, gaps, x)
-
-    def reorder(self, shelf: list[Piece], numbers: list[int]) -> list[int]:
-        """The shelf's pieces sorted by where their links to other lanes point (each mirrored when
-        that brings them closer); returns the piece numbers in the new order."""
-        keyed = []
-        for piece, number in zip(shelf, numbers):
-            nodes = [n for n in piece.nodes() if n < self.count]
-            centre = sum(self.x[n] for n in nodes) / len(nodes)
-            pull = mass = spin = 0.0
-            for n in nodes:
-                total, weight = self._pull(n)
-                if weight:
-                    pull += total
-                    mass += weight
-                    spin += (self.x[n] - centre) * (total / weight - centre) * weight
-            if spin < 0:  # its links point the other way round: mirror it
-                for n in piece.nodes():
-                    self.x[n] = 2 * centre - self.x[n]
-                for row in piece.rows:
-                    row.reverse()
-            keyed.append((pull / mass if mass else centre, centre, piece.first, number))
-        keyed.sort()
-        return [number for *_, number in keyed]

@@ -25,7 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ORDER_SWEEPS = 6  # down-and-up barycentre sweeps; the best order seen is kept
-PLACE_SWEEPS = 6  # down-and-up coordinate passes
 MAX_DUMMY_SPAN = 16  # longer edges get no dummy chain (keeps the work linear in edges)
 DUMMY_WIDTH = 10.0
 

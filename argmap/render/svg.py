@@ -13,7 +13,7 @@ number of clashes (red, a cross) and of agreements with other authors (green, a 
 
 from __future__ import annotations
 
-import networkx as nx
+from argmap.graph import Graph
 
 from argmap.layout import (
     FONT_SIZE,
@@ -64,7 +64,7 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def render_svg(graph: nx.DiGraph, layout: Layout) -> str:
+def render_svg(graph: Graph, layout: Layout) -> str:
     """The graph view of ``graph`` at ``layout``'s positions, with a legend on top."""
     title = str(graph.graph.get("title", "")) or "Argument map"
     legend, legend_height, legend_width = _legend(graph, layout, title)
@@ -92,7 +92,7 @@ def render_svg(graph: nx.DiGraph, layout: Layout) -> str:
     return "\n".join(part for part in out if part) + "\n"
 
 
-def _description(graph: nx.DiGraph, layout: Layout) -> str:
+def _description(graph: Graph, layout: Layout) -> str:
     kinds = [link_kind(d.get("relation", ""), d.get("scope", "")) for _, _, d in graph.edges(data=True)]
     return (
         f"{len(layout.boxes)} claims by {len(layout.lanes)} authors, one lane each in time order; "
@@ -174,7 +174,7 @@ def _border_point(box: Box, toward_x: float, toward_y: float, inset: float = 0.0
     return box.x + dx * t, box.y + dy * t
 
 
-def _links(graph: nx.DiGraph, layout: Layout) -> str:
+def _links(graph: Graph, layout: Layout) -> str:
     grouped: dict[str, list[str]] = {kind: [] for kind in LINK_ORDER}
     for source, target, data in graph.edges(data=True):
         kind = link_kind(str(data.get("relation", "")), str(data.get("scope", "")))
@@ -208,7 +208,7 @@ def _links(graph: nx.DiGraph, layout: Layout) -> str:
     return "\n".join(parts)
 
 
-def _link_counts(graph: nx.DiGraph) -> dict[str, dict[str, int]]:
+def _link_counts(graph: Graph) -> dict[str, dict[str, int]]:
     """Per claim: how many contradicts, and how many supports between authors, touch it."""
     counts: dict[str, dict[str, int]] = {node: {"contradicts": 0, "supports": 0} for node in graph}
     for source, target, data in graph.edges(data=True):
@@ -232,7 +232,7 @@ def _badge(right: float, top: float, text: str, colour: str) -> tuple[str, float
     )
 
 
-def _boxes(graph: nx.DiGraph, layout: Layout) -> str:
+def _boxes(graph: Graph, layout: Layout) -> str:
     counts = _link_counts(graph)
     parts = ['<g id="claims">']
     for node, box in layout.boxes.items():
@@ -265,7 +265,7 @@ def _boxes(graph: nx.DiGraph, layout: Layout) -> str:
     return "\n".join(parts)
 
 
-def _legend(graph: nx.DiGraph, layout: Layout, title: str) -> tuple[str, int, int]:
+def _legend(graph: Graph, layout: Layout, title: str) -> tuple[str, int, int]:
     """The legend block (title, authors, claim types, reported views, links): svg, height, width."""
     parts = ['<g id="legend">']
     y = TITLE_FONT
