@@ -43,7 +43,7 @@ __all__ = ["Box", "Lane", "Layout", "Rect", "View", "box_lines", "compute_layout
 
 # Box text (layout units = CSS px at scale 1).
 FONT_SIZE = 13
-LINE_HEIGHT = 17
+LINE_HEIGHT = 16
 PAD_X = 8
 PAD_Y = 6
 TEXT_WIDTH = 176  # the widest a line may be; boxes are as wide as their widest line

@@ -45,9 +45,9 @@ LINK_STYLES: dict[str, dict[str, str | float]] = {
                "label": "supports, within one account (reason \u2192 conclusion)"},
     "supports": {"colour": "#1A7F37", "width": 2.5, "dash": "", "end": "arrow", "halo": 0,
                  "label": "supports, between accounts"},
-    "superseded": {"colour": "#6A4C93", "width": 3.5, "dash": "2 7", "end": "arrow", "halo": 0,
+    "superseded": {"colour": "#6A4C93", "width": 3.0, "dash": "2 7", "end": "arrow", "halo": 0,
                    "label": "superseded: events overturned the earlier account"},
-    "contradicts": {"colour": "#C62828", "width": 6.0, "dash": "", "end": "bar", "halo": 2.5,
+    "contradicts": {"colour": "#C62828", "width": 7.0, "dash": "", "end": "bar", "halo": 2.5,
                     "label": "contradicts (both cannot hold)"},
 }
 

@@ -81,7 +81,7 @@ def render_svg(graph: Graph, layout: Layout) -> str:
         f'<g transform="translate({MARGIN} {MARGIN})">',
         legend,
         "</g>",
-        f'<g transform="translate({MARGIN} {MARGIN + legend_height})">',
+        f'<g id="drawing" transform="translate({MARGIN} {MARGIN + legend_height})">',
         _lanes(layout),
         _links(graph, layout),
         _lane_labels(layout),
