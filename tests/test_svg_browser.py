@@ -125,3 +125,44 @@ def test_screenshots_at_the_opening_and_the_fitted_view(chromium: Any, pictures:
         assert problems == []
     finally:
         context.close()
+
+
+def test_vis_network_draws_the_same_boxes(chromium: Any, flagship_graph: Any, tmp_path: Path) -> None:
+    """The page's graph view will draw boxes with vis-network: with the settings the layout
+    documents (argmap/layout/__init__.py), vis-network's boxes are the layout's, line for line.
+    No widthConstraint.maximum: vis-network 9.1 measures each gap between words as three spaces
+    when it wraps, so it would break lines that fit; the lines come wrapped already."""
+    import json
+
+    from argmap.layout import FONT_STACK, PAD_Y
+    from argmap.render.pages import asset
+
+    layout = compute_layout(flagship_graph)
+    nodes = [{"id": b.id, "x": b.x, "y": b.y, "label": "\n".join(b.lines), "shape": "box", "physics": False,
+              "font": {"size": FONT_SIZE, "face": FONT_STACK}, "margin": {"top": PAD_Y, "bottom": PAD_Y, "left": PAD_X, "right": PAD_X},
+              "widthConstraint": {"minimum": b.width - 2 * PAD_X}, "heightConstraint": {"minimum": b.height - 2 * PAD_Y}}
+             for b in layout.boxes.values()]
+    page_file = tmp_path / "vis.html"
+    page_file.write_text(
+        "<!doctype html><html><head><meta charset='utf-8'><script>" + str(asset("vis-network.min.js")) + "</script></head>"
+        "<body style='margin:0'><div id='net' style='width:1280px;height:720px'></div><script>"
+        f"const nodes = {json.dumps(nodes)};"
+        "window.net = new vis.Network(document.getElementById('net'), {nodes: new vis.DataSet(nodes), edges: []},"
+        " {physics: false, layout: {improvedLayout: false}});"
+        "</script></body></html>", encoding="utf-8")
+    context = chromium.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        page.wait_for_function("window.net !== undefined")
+        # the shape's own size: getBoundingBox() adds the corner radius all round
+        drawn = page.evaluate("""() => Object.fromEntries(net.body.nodeIndices.map(id => {
+            const n = net.body.nodes[id];
+            return [id, [n.x - n.shape.width / 2, n.y - n.shape.height / 2, n.x + n.shape.width / 2, n.y + n.shape.height / 2,
+                         n.labelModule.lines.length]]; }))""")
+        wrong = {b.id: drawn[b.id] for b in layout.boxes.values()
+                 if any(abs(a - e) > 0.01 for a, e in zip(drawn[b.id][:4], (b.left, b.top, b.right, b.bottom)))
+                 or drawn[b.id][4] != len(b.lines)}
+        assert wrong == {}
+    finally:
+        context.close()

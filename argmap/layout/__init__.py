@@ -5,26 +5,34 @@ labelled box, deterministically (the same graph gives the same numbers on every 
 and in near-linear time. The picture it describes:
 
 - **Lanes.** One horizontal band per author, stacked top to bottom in the time order of
-  ``graph.graph["authors"]``, all of one width, with a header strip (author, dates, colour) on top
-  and a gutter between bands. Links between authors (supports, contradicts, superseded) run across
-  the gutters from band to band; the bands are kept wide and short so that those links are long,
-  steep lines that stand apart from the short links inside a band.
+  ``graph.graph["authors"]``, all of one width, with a header strip (author, dates, colour; the
+  label repeats along a wide band) and a white gutter between bands. Links between authors
+  (supports, contradicts, superseded) cross the gutters from band to band; bands are wide and
+  short (an argument's fan of reasons spreads sideways, the drawing aims at a landscape 1.6:1),
+  so those links are long, steep lines, apart from the short links inside a band, and the gutters
+  keep the bands apart even when the whole drawing is fitted to a screen.
 - **Inside a lane.** The author's own ``supports`` links (scope ``author``) split the author's
   claims into arguments (connected groups). Each argument is drawn as a layered tree
   (``argmap.layout.layered``): conclusions on top (layer 0), every reason in a row below what it
-  supports, rows ordered to keep crossings few. Arguments are packed side by side into shelves,
-  tallest first; claims with no supports link share a compact grid block.
+  supports, rows ordered to keep crossings few. Claims with no supports link sit in the top row
+  when few, else in compact grids. ``argmap.layout.lanes`` packs the arguments into shelves and
+  slides (and mirrors) them toward the claims they link to in other lanes.
 - **Boxes.** Every claim is a box around its label (``display_label``) with the claim type's
   glyph in front, wrapped to a fixed width; a view the author only reports gets a first line
   ``reported: <speaker>``. Sizes come from DejaVu Sans's advance widths (``argmap.layout.text``),
   not from rendering, so any renderer draws the same box around the same lines.
 
 Coordinates are layout units, one CSS pixel at scale 1, origin at the top-left, y downwards (as in
-SVG and vis-network). Box positions are centres, in whole units. A page draws a box as
-vis-network ``shape: "box"`` with ``label: "\\n".join(box.lines)``, ``font: {size: FONT_SIZE,
-face: FONT_STACK}``, ``margin: {left/right: PAD_X, top/bottom: PAD_Y}``,
-``widthConstraint: {minimum: box.width, maximum: box.width}``, ``heightConstraint: {minimum:
-box.height}``, ``x: box.x, y: box.y`` and physics off; ``Layout.opening_view`` says where to open.
+SVG and vis-network). Box positions are centres, in whole units, and sizes are even, so edges
+fall on whole units too. A page draws the same boxes with vis-network: ``shape: "box"``,
+``label: "\\n".join(box.lines)``, ``font: {size: FONT_SIZE, face: FONT_STACK}``, ``margin:
+{top: PAD_Y, bottom: PAD_Y, left: PAD_X, right: PAD_X}``, ``widthConstraint: {minimum:
+box.width - 2 * PAD_X}``, ``heightConstraint: {minimum: box.height - 2 * PAD_Y}`` (vis-network's
+constraints size the label inside the margins; give no maximum, as vis-network 9.1 measures
+each gap between words as three spaces when it wraps, and the lines come wrapped already), at
+``x: box.x, y: box.y`` with physics off; tests/test_svg_browser.py checks that its boxes are then
+these to the pixel. ``Layout.opening_view`` says where to open, ``lane_view`` where each "go to
+lane" button goes, ``fitted_view`` the whole drawing; ``to_data()`` is all of it as plain data.
 """
 
 from __future__ import annotations

@@ -1,20 +1,23 @@
 """Arranging the lanes: each author's arguments side by side, aligned with the other lanes.
 
 ``argmap.layout`` hands over node numbers, box sizes, each lane's own supports links and the
-links between lanes; this module returns a centre for every box. Inside a lane:
+links between lanes; this module returns a centre for every box, and the rows' heights and tops.
 
-- every argument (a connected group of the lane's supports links) is ordered once, on its own,
-  by ``argmap.layout.layered`` (so its crossings stay as few as that makes them);
-- claims with no supports link become pieces of their own: single boxes in the top row when there
-  are few, else compact grids as deep as the lane's arguments;
-- pieces sit side by side in one or more shelves (a lane wider than the drawing's target width is
-  split, widest pieces first, into shelves of equal load); all pieces of a shelf share its rows.
+1. Every argument (a connected group of the lane's supports links) is ordered on its own by
+   ``argmap.layout.layered`` and drawn as a tree: a few passes down and up place each row as
+   near as it can to the mean x of its neighbours. Claims with no supports link become pieces
+   of their own: single boxes in the top row when a lane has few, else grids as deep as the
+   lane's arguments.
+2. Pieces go into shelves no wider than a width chosen so that the whole drawing comes closest
+   to the target aspect (deepest pieces first, so pieces of like depth share a shelf's rows).
+3. Passes down and up the lanes then slide each shelf's pieces, each kept as drawn, toward the
+   mean x of the claims they link to in other lanes, mirroring a piece when that brings its
+   links closer, reordering pieces by where they pull and keeping them clear of each other.
+4. Two last passes let single boxes lean toward their links across lanes (held back by a pull
+   to where their piece put them), without changing any order.
 
-Then a few alternating passes down and up the lanes align the lanes with each other: each shelf
-orders its pieces by the mean x of the claims they link to in other lanes (mirroring a piece when
-that brings its links closer), and places every row as near as it can to the mean x of each
-box's neighbours, in its own argument and (weighted) across lanes, without changing any order.
-So links between lanes come out short and steep, and no step depends on hashing.
+So links between lanes come out short and steep while each argument keeps its shape; every pass
+is linear in boxes and links, and no step depends on hashing.
 """
 
 from __future__ import annotations
@@ -31,9 +34,9 @@ ACROSS_WEIGHT = 0.3  # pull of one link to another lane, against 1 for a link in
 ANCHOR_WEIGHT = 0.5  # in the last passes, pull back to where the box sat in its piece as slid
 INLINE_LOOSE = 8  # up to this many unlinked claims sit in a lane's top row, one by one
 GRID_COLUMNS = 4  # unlinked claims past that come in grids at most this wide
-PLACE_SWEEPS = 4
-LANE_PASSES = 3
-TUNE_PASSES = 2
+PLACE_SWEEPS = 4  # down-and-up passes drawing one argument
+LANE_PASSES = 3  # down-and-up passes over the lanes sliding whole pieces
+TUNE_PASSES = 2  # last passes moving single boxes (0: pieces stay exactly as drawn)
 
 
 @dataclass
@@ -154,9 +157,10 @@ def arrange(
         for shelf in shelves[lane]:
             _align_shelf(shelf, pieces, piece_width, offset, local, x, all_partners, count)
     solver.anchor = list(x)
-    for lane in order[::-1] + order[1:] if TUNE_PASSES else []:  # then let single boxes lean toward their links
-        for shelf in shelves[lane]:
-            solver.place([pieces[p] for p in shelf], sweeps=TUNE_PASSES, across=True)
+    if TUNE_PASSES:  # then let single boxes lean toward their links, held back by the anchor
+        for lane in order[::-1] + order[1:]:
+            for shelf in shelves[lane]:
+                solver.place([pieces[p] for p in shelf], sweeps=TUNE_PASSES, across=True)
 
     left = min((x[n] - width[n] / 2 for n in range(total)), default=0.0)
     for n in range(total):

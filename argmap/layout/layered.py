@@ -1,7 +1,7 @@
 """A layered drawing of one directed graph (the Sugiyama method), in near-linear time.
 
-Nodes are ``0 .. count-1`` and edges ``(reason, conclusion)`` pairs; the caller gives each node a
-box width and reads back a layer and a centre x per node. The steps:
+Nodes are ``0 .. count-1`` and edges ``(reason, conclusion)`` pairs. ``order_layers`` does the
+first three steps, ``place_row`` is the fourth for one row (``argmap.layout.lanes`` runs it):
 
 1. **Cycles** are broken by a depth-first search in node order that turns its back edges round
    (argmap's checks forbid cycles of supports, but a layout must not fail on any graph).
@@ -12,9 +12,9 @@ box width and reads back a layer and a centre x per node. The steps:
    node order (a tree comes out with no crossings), then barycentre sweeps down and up keep the
    order with the fewest crossings (counted exactly, per pair of layers, in O(E log V)). Edges
    spanning several layers get a chain of narrow dummy nodes, so they keep a gap of their own.
-4. **Coordinates**: each layer in turn is placed as close as it can to the mean x of its
-   neighbours in the layer just placed, keeping its order and a minimum gap: a weighted isotonic
-   regression (pool adjacent violators), exact and linear per layer. Sweeps alternate down and up.
+4. **Coordinates**: a row is placed as close as it can to targets (its neighbours' mean x),
+   keeping its order and minimum gaps: a weighted isotonic regression (pool adjacent violators),
+   exact and linear per row.
 
 Every step is a fixed number of linear passes (sorting within a layer aside), and ties are broken
 by position and node number, never by hashing, so the result is the same on every run.
