@@ -91,9 +91,11 @@ def test_link_kinds_differ_by_more_than_colour() -> None:
     for kind in LINK_STYLES:
         group = root.find(f".//{NS}g[@id='links-{kind}']")
         assert group is not None and len(group.findall(f"{NS}line")) > 0, kind
-        looks[kind] = (group.get("stroke-width"), group.get("stroke-dasharray"), group.get("marker-start"), group.get("marker-end"))
+        starts = {line.get("marker-start") for line in group.findall(f"{NS}line")} - {None}
+        ends = {line.get("marker-end") for line in group.findall(f"{NS}line")} - {None}
+        looks[kind] = (group.get("stroke-width"), group.get("stroke-dasharray"), tuple(starts), tuple(ends))
     assert len(set(looks.values())) == len(looks), looks  # no two kinds look alike without their colours
-    assert looks["contradicts"][2] and looks["contradicts"][3]  # a bar across both ends
+    assert looks["contradicts"][2] == looks["contradicts"][3] == ("url(#bar-contradicts)",)  # a bar at both ends
     assert root.find(f".//{NS}g[@id='links-contradicts-halo']") is not None
 
 
@@ -106,3 +108,15 @@ def test_badges_count_clashes_and_agreements(mini_svg: str) -> None:
     assert badges("birch.steel") == ["\u27151", "+1"]  # alder.design contradicts it, cedar.steel supports it
     assert badges("alder.design") == ["\u27151", "+1"]  # it contradicts birch.steel, cedar.design supports it
     assert badges("alder.girders") == []  # its one link is within Alder's own argument
+
+
+def test_a_link_fades_where_it_passes_through_a_third_authors_lane(mini_graph: Any) -> None:
+    layout = compute_layout(mini_graph)
+    root = ET.fromstring(render_svg(mini_graph, layout))
+    through = root.find(f".//{NS}g[@id='links-supports-through']")
+    assert through is not None  # cedar.design supports alder.design, across Birch's lane
+    assert root.find(f".//{NS}g[@id='links-contradicts-through']") is None  # both clashes are with the next lane
+    faded = [(float(line.get("y1", "")), float(line.get("y2", ""))) for line in through.findall(f"{NS}line")]
+    middle = layout.lanes[1].bounds
+    assert faded and all(middle.y - 0.1 <= min(y) and max(y) <= middle.y + middle.height + 0.1 for y in faded)
+    assert all(line.get("marker-start") is None and line.get("marker-end") is None for line in through.findall(f"{NS}line"))

@@ -6,12 +6,16 @@ attributes only: no script, no CSS, no external reference, so any viewer or edit
 Every corpus string goes through ``xml_text`` (escaped, control characters dropped).
 
 Drawing order, bottom to top: lane bands, links within one author, links between authors
-(supports, then superseded, then contradicts, the most visible, last), lane labels, boxes (a
-little translucent, so a link passing under one can still be followed) with their badges: the
-number of clashes (red, a cross) and of agreements with other authors (green, a plus).
+(supports, then superseded, then contradicts, the most visible, last; each faint where it
+passes through a third author's lane, so a strong line in a lane always has an end there), lane
+labels, boxes (a little translucent, so a link passing under one can still be followed) with
+their badges: the number of clashes (red, a cross) and of agreements with other authors (green,
+a plus).
 """
 
 from __future__ import annotations
+
+import re
 
 from argmap.graph import Graph
 
@@ -43,7 +47,8 @@ TITLE_FONT = 26
 LINK_ORDER = ("within", "supports", "superseded", "contradicts")
 BADGE_FONT = 11
 BADGE_HEIGHT = 16
-BOX_OPACITY = 0.86  # links passing under a box stay faintly visible, so each can be followed
+BOX_OPACITY = 0.86
+THROUGH_OPACITY = 0.28  # a link between lanes where it crosses a third author's lane  # links passing under a box stay faintly visible, so each can be followed
 
 
 def xml_text(text: object) -> str:
@@ -174,8 +179,29 @@ def _border_point(box: Box, toward_x: float, toward_y: float, inset: float = 0.0
     return box.x + dx * t, box.y + dy * t
 
 
+def _pieces(x1: float, y1: float, x2: float, y2: float, bands: list[tuple[float, float]]) -> list[tuple[float, float, bool]]:
+    """The stretches (t from, t to, inside a band) of the line from (x1, y1) to (x2, y2) split
+    where it crosses ``bands`` (top, bottom) that it passes right through."""
+    if y1 == y2 or not bands:
+        return [(0.0, 1.0, False)]
+    cuts = sorted(sorted(((top - y1) / (y2 - y1), (bottom - y1) / (y2 - y1))) for top, bottom in bands)
+    out, at = [], 0.0
+    for enter, leave in cuts:
+        enter, leave = max(enter, at), min(leave, 1.0)
+        if leave <= enter:
+            continue
+        out += [(at, enter, False), (enter, leave, True)]
+        at = leave
+    out.append((at, 1.0, False))
+    return [piece for piece in out if piece[1] > piece[0]]
+
+
 def _links(graph: Graph, layout: Layout) -> str:
-    grouped: dict[str, list[str]] = {kind: [] for kind in LINK_ORDER}
+    """Every link as lines; a link between lanes fades where it passes through another author's
+    lane, so that a strong line inside a lane always has an end in it."""
+    strong: dict[str, list[str]] = {kind: [] for kind in LINK_ORDER}
+    faint: dict[str, list[str]] = {kind: [] for kind in LINK_ORDER}
+    bands = [(float(lane.bounds.y), float(lane.bounds.y + lane.bounds.height)) for lane in layout.lanes]
     for source, target, data in graph.edges(data=True):
         kind = link_kind(str(data.get("relation", "")), str(data.get("scope", "")))
         a, b = layout.boxes[source], layout.boxes[target]
@@ -183,26 +209,37 @@ def _links(graph: Graph, layout: Layout) -> str:
         end_gap = 1.5 if style["end"] == "arrow" else 3.0 if style["end"] == "bar" else 0.0
         x1, y1 = _border_point(a, b.x, b.y, end_gap if style["end"] == "bar" else 0.0)
         x2, y2 = _border_point(b, a.x, a.y, end_gap)
-        grouped[kind].append(f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}"/>')
+        low, high = sorted((a.lane, b.lane))
+        pieces = _pieces(x1, y1, x2, y2, bands[low + 1 : high])
+        for index, (t1, t2, through) in enumerate(pieces):
+            markers = ""
+            if style["end"] == "bar":
+                markers += f' marker-start="url(#bar-{kind})"' if index == 0 else ""
+                markers += f' marker-end="url(#bar-{kind})"' if index == len(pieces) - 1 else ""
+            elif style["end"] == "arrow" and index == len(pieces) - 1:
+                markers = f' marker-end="url(#arrow-{kind})"'
+            line = (f'<line x1="{_n(x1 + (x2 - x1) * t1)}" y1="{_n(y1 + (y2 - y1) * t1)}" '
+                    f'x2="{_n(x1 + (x2 - x1) * t2)}" y2="{_n(y1 + (y2 - y1) * t2)}"{markers}/>')
+            (faint if through else strong)[kind].append(line)
     parts = ['<g id="links" fill="none" stroke-linecap="round">']
     for kind in LINK_ORDER:
-        if not grouped[kind]:
-            continue
         style = LINK_STYLES[kind]
         attributes = f'stroke="{style["colour"]}" stroke-width="{style["width"]}"'
         if style["dash"]:
             attributes += f' stroke-dasharray="{style["dash"]}"'
-        if style["end"] == "arrow":
-            attributes += f' marker-end="url(#arrow-{kind})"'
-        elif style["end"] == "bar":
-            attributes += f' marker-start="url(#bar-{kind})" marker-end="url(#bar-{kind})"'
+        if faint[kind]:
+            parts.append(f'<g id="links-{kind}-through" {attributes} stroke-opacity="{THROUGH_OPACITY}">')
+            parts += faint[kind]
+            parts.append("</g>")
+        if not strong[kind]:
+            continue
         if style["halo"]:  # a white casing first, so each line stands clear of those it crosses
             parts.append(f'<g id="links-{kind}-halo" stroke="#FFFFFF" stroke-opacity="0.85" '
                          f'stroke-width="{float(style["width"]) + 2 * float(style["halo"])}">')
-            parts += grouped[kind]
+            parts += [re.sub(r' marker-(start|end)="[^"]*"', "", line) for line in strong[kind]]
             parts.append("</g>")
         parts.append(f'<g id="links-{kind}" {attributes}>')
-        parts += grouped[kind]
+        parts += strong[kind]
         parts.append("</g>")
     parts.append("</g>")
     return "\n".join(parts)
