@@ -97,6 +97,10 @@ def test_link_kinds_differ_by_more_than_colour() -> None:
     assert len(set(looks.values())) == len(looks), looks  # no two kinds look alike without their colours
     assert looks["contradicts"][2] == looks["contradicts"][3] == ("url(#bar-contradicts)",)  # a bar at both ends
     assert root.find(f".//{NS}g[@id='links-contradicts-halo']") is not None
+    superseded = {n for a, b, d in graph.edges(data=True) if d["relation"] == "superseded" for n in (a, b)}
+    marked = {claim for claim, group in _claim_groups(root).items()
+              if any((t.text or "").startswith("\u27f3") for t in group.findall(f"{NS}text"))}
+    assert marked == superseded  # a purple badge on every claim a superseded link touches, and only there
 
 
 def test_badges_count_clashes_and_agreements(mini_svg: str) -> None:

@@ -9,8 +9,8 @@ Drawing order, bottom to top: lane bands, links within one author, links between
 (supports, then superseded, then contradicts, the most visible, last; each faint where it
 passes through a third author's lane, so a strong line in a lane always has an end there), lane
 labels, boxes (a little translucent, so a link passing under one can still be followed) with
-their badges: the number of clashes (red, a cross) and of agreements with other authors (green,
-a plus).
+their badges: the number of clashes (red, a cross), of links superseded by events (purple, a
+turning arrow) and of agreements with other authors (green, a plus).
 """
 
 from __future__ import annotations
@@ -245,12 +245,15 @@ def _links(graph: Graph, layout: Layout) -> str:
     return "\n".join(parts)
 
 
+BADGES = (("contradicts", "\u2715"), ("superseded", "\u27f3"), ("supports", "+"))
+
+
 def _link_counts(graph: Graph) -> dict[str, dict[str, int]]:
-    """Per claim: how many contradicts, and how many supports between authors, touch it."""
-    counts: dict[str, dict[str, int]] = {node: {"contradicts": 0, "supports": 0} for node in graph}
+    """Per claim: how many contradicts, superseded and supports between authors touch it."""
+    counts: dict[str, dict[str, int]] = {node: {kind: 0 for kind, _ in BADGES} for node in graph}
     for source, target, data in graph.edges(data=True):
         kind = link_kind(str(data.get("relation", "")), str(data.get("scope", "")))
-        if kind in ("contradicts", "supports"):
+        if kind in counts[source]:
             counts[source][kind] += 1
             counts[target][kind] += 1
     return counts
@@ -292,7 +295,7 @@ def _boxes(graph: Graph, layout: Layout) -> str:
             parts.append(f'<tspan x="{box.x}" y="{_n(baseline)}"{ink}>{xml_text(line)}</tspan>')
         parts.append("</text>")
         right, badge_top = box.right + 6.0, box.top - BADGE_HEIGHT / 2 - 1
-        for kind, sign in (("contradicts", "\u2715"), ("supports", "+")):
+        for kind, sign in BADGES:
             if counts[node][kind]:
                 badge, used = _badge(right, badge_top, f"{sign}{counts[node][kind]}", str(LINK_STYLES[kind]["colour"]))
                 parts.append(badge)
