@@ -34,7 +34,7 @@ def graph(flagship_graph: Any) -> Any:
 def test_five_sources_in_time_order(graph: Any) -> None:
     # Kazimzada prints no date: an inferred range, sorted by its earliest day.
     assert graph.graph["authors"] == AUTHORS
-    assert [s["date"] for s in graph.graph["sources"]] == ["2020-12", "2021-11-25", "2022-03-15", "2023-10/2024-04", "2023-12-12"]
+    assert [s["date"] for s in graph.graph["sources"]] == ["2020-12", "2021-11-25", "2022-03-15", "2023-10-25/2023-12-07", "2023-12-12"]
     assert [s["date_precision"] for s in graph.graph["sources"]] == ["month", "day", "day", "range", "day"]
 
 
