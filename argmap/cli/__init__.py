@@ -5,7 +5,7 @@
 brief, ``teaching`` the quiz and the worksheet.
 """
 
-from argmap.cli import corpus, teaching, views  # noqa: F401  (each module registers its commands)
+from argmap.cli import corpus, drafting, teaching, views  # noqa: F401  (each module registers its commands)
 from argmap.cli.group import cli, main
 
 __all__ = ["cli", "main"]

@@ -127,7 +127,8 @@ SECTION_MODELS: dict[str, type[_Model]] = {
     "events": Event,
     "relations": Relation,
 }
-TOP_LEVEL_KEYS = ("title", "source", "claims", "theses", "events", "relations")
+# "suggestions" is the review file argmap suggest writes (suggestions.yaml): read by no check, never mapped.
+TOP_LEVEL_KEYS = ("title", "source", "claims", "theses", "events", "relations", "suggestions")
 
 
 def field_names(model: type[BaseModel]) -> list[str]:

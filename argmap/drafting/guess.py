@@ -52,7 +52,7 @@ _TYPE_CUES: list[tuple[ClaimType, re.Pattern[str]]] = [
     (ClaimType.prediction, _cues(
         r"will(?! not have)", r"won['’]t", r"is (?:likely|unlikely|expected|set|poised|bound|going) to", r"are (?:likely|unlikely|expected|set|poised|bound|going) to",
         r"(?:would|could|may|might) (?:well |soon |eventually )?(?:lead|result|become|end|trigger|face|see|prove|have to)",
-        r"in the (?:coming|next) (?:years?|months?|decades?)", r"in the future", r"forecast\w*", r"predict\w*", r"by 20\d\d")),
+        r"in the (?:coming|next) (?:years?|months?|decades?)", r"in the future", r"forecast(?:s|ed)?", r"predict(?:s|ed|ion|ions)?", r"by 20\d\d")),
     (ClaimType.causal, _cues(
         r"because", r"due to", r"as a (?:result|consequence)", r"led to", r"leads? to", r"lead to", r"caus\w+", r"thanks to",
         r"therefore", r"consequently", r"hence", r"result(?:s|ed)? in", r"owing to", r"stems? from", r"enabl\w+",

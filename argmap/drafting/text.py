@@ -75,7 +75,7 @@ def furniture_reason(line: str, author: str = "") -> str:
         if pattern.search(stripped):
             return reason
     found = words(stripped)
-    if len(found) < 7 and not re.search(r"[.!?…][\"'”’)]*\s*$", stripped):
+    if len(found) < 25 and not re.search(r"[.!?…:][\"'”’)]*\s*$", stripped):
         return "heading or navigation"
     letters = [c for c in stripped if c.isalpha()]
     if letters and sum(1 for c in letters if ord(c) > 0x24F) > len(letters) / 3:
