@@ -56,8 +56,9 @@ def find_gaps(corpus: Corpus, analysis: Analysis, few_links: int = 2) -> Gaps:
     for a, b, data in graph.edges(data=True):
         if data["scope"] == "between":
             answered.update((a, b))
-            pair = tuple(sorted((graph.nodes[a]["author"], graph.nodes[b]["author"])))
-            links[pair] = links.get(pair, 0) + 1  # type: ignore[index]
+            first_author, second_author = sorted((graph.nodes[a]["author"], graph.nodes[b]["author"]))
+            pair = (first_author, second_author)
+            links[pair] = links.get(pair, 0) + 1
     for author in analysis.authors:
         mine = [c for c in graph if graph.nodes[c]["author"] == author and c not in answered]
         if mine:
@@ -69,7 +70,8 @@ def find_gaps(corpus: Corpus, analysis: Analysis, few_links: int = 2) -> Gaps:
     authors = analysis.authors
     for i, first in enumerate(authors):
         for second in authors[i + 1:]:
-            count = links.get(tuple(sorted((first, second))), 0)  # type: ignore[arg-type]
+            low, high = sorted((first, second))
+            count = links.get((low, high), 0)
             if count < few_links:
                 gaps.pairs.append(AuthorPair(first, second, count))
     gaps.pairs.sort(key=lambda p: (p.links, authors.index(p.first), authors.index(p.second)))

@@ -165,7 +165,7 @@ class Ranker:
             share = self.weights.model
             e, ce = self.embeddings, self.context_embeddings
             block = (1.0 - share) * block + share * (e[rows] @ ce.T + ce[rows] @ e.T)
-        return block / 2.0
+        return np.asarray(block / 2.0)
 
     def scores(self, rows: slice) -> np.ndarray:
         """Scores of the claims in ``rows`` against every claim; -inf where no link may be suggested."""
@@ -182,7 +182,7 @@ class Ranker:
         blocked |= self.linked[rows].toarray() > 0
         blocked |= self.excluded[rows].toarray() > 0
         score[blocked] = -np.inf
-        return score
+        return np.asarray(score, dtype=np.float64)
 
     def top(self, per_claim: int, block_rows: int = 512) -> dict[str, list[tuple[str, float]]]:
         """For every claim, its ``per_claim`` best candidates (best first; ties by graph order)."""
@@ -227,7 +227,7 @@ class Ranker:
         denial = bool(_NEGATION.search(node_a["quote"])) != bool(_NEGATION.search(node_b["quote"]))
         first, last = sorted((a, b), key=lambda c: (time_key(graph.nodes[c]["date"]), self.index[c]))
         turning = _turning_point(graph, first, last) if opposite or denial else ""
-        if opposite:
+        if len(opposite) > len(same):
             relation = SUPERSEDED if turning else CONTRADICTS
         elif denial and not same and shared and self._word_score(a, b) >= 0.25:
             relation = SUPERSEDED if turning else CONTRADICTS
