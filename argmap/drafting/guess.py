@@ -94,7 +94,7 @@ _SUBJECT = r"((?:[A-Z\"“‘'(][\w’'“”\".,()-]*|the|a|an|many|some|severa
 _WHO = r"(?:, (?:who|which)[^,]{1,90},)?"
 
 _REPORT_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("according to", re.compile(r"\b[Aa]ccording to ((?:[^,.;:]|\.(?=\w)|\b[A-Z]\.)+?)(?:,|\.|;|$|\s+(?:the|Russia|Moscow|Baku|Yerevan|it|there)\b)")),
+    ("according to", re.compile(r"\b[Aa]ccording to ((?:(?:\b[A-Z][a-z]{0,2}\.)+|[^,.;:])+?)(?:,|;|\.(?=\s|$)|$)")),
     ("in the view of", re.compile(r"\b(?:[Ii]n the (?:view|eyes|opinion) of|[Ii]n ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)['’]s? (?:view|opinion|words|eyes)) ?([^,.;]*)")),
     ("possessive claim", re.compile(rf"\b((?:[A-Z][\w’'.-]*\s?)+)['’]s? (?:claims?|view|argument|position|assertion|allegations?|accusations?|contention|belief|rationale|concern|insistence) (?:is )?that\b")),
     ("reportedly", re.compile(r"\b(?:[Rr]eportedly|[Aa]llegedly|[Rr]eports (?:suggest|say|indicate)|[Ii]t (?:is|was|has been) (?:reported|alleged|claimed|said|believed|rumou?red))\b")),

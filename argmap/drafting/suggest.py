@@ -241,6 +241,8 @@ class Ranker:
                       if n != a and self._word_score(a, n) >= 0.2]
         if neighbours:
             reasons.append(f"like claims already linked to {b}: {', '.join(dict.fromkeys(neighbours[:2]))}")
+        elif not reasons:
+            reasons.append("little in common: ranked only by the links around them")
         if relation == SUPPORTS:
             source, target = _supports_direction(graph, a, b, self.index)
         else:
