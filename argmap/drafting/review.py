@@ -203,7 +203,7 @@ def add_relations(path: Path, text: str | None, accepted: Sequence[Suggestion]) 
         return body + "relations:\n" + "\n".join(line for s in accepted for line in relation_lines(s, 2)) + "\n"
     if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
         indent = node.value[0].start_mark.column - 2
-        last_end = node.value[-1].end_mark.index
+        last_end = _content_end(node.value[-1])
         # Insert after the line on which the last relation ends.
         line_end = body.find("\n", max(0, last_end - 1))
         line_end = len(body) if line_end < 0 else line_end + 1
@@ -220,6 +220,14 @@ def add_relations(path: Path, text: str | None, accepted: Sequence[Suggestion]) 
         return body[:start].rstrip(" ") + new + ("" if rest.startswith("\n") else "\n") + rest
     raise CorpusFolderError(path, "cannot add relations: 'relations' is not written as a block list ('- from: …')",
                             "rewrite it as a block list, or add the accepted relations by hand")
+
+
+def _content_end(node: yaml.Node) -> int:
+    """Where a node's last value ends (a block node's own end mark lies past the comments after it)."""
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.value and not node.flow_style:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    return int(node.end_mark.index)
 
 
 def check_added(before: str | None, after: str, accepted: Sequence[Suggestion], path: Path) -> None:
