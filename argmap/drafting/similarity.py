@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from typing import Sequence
 
@@ -25,6 +26,7 @@ _EXTRA_STOP = frozenset({"said", "says", "also", "would", "could", "one", "two",
                          "rather", "within", "without", "whether", "become", "became", "given"})
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripper: enough to join inflections, not a linguistic stemmer."""
     for suffix, keep in (("ations", 5), ("ation", 5), ("ments", 5), ("ment", 5), ("ings", 5), ("ing", 5),
