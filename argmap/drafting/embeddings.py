@@ -21,6 +21,10 @@ OFFLINE = {
     "HF_HUB_DISABLE_TELEMETRY": "1",
     "HF_HUB_DISABLE_IMPLICIT_TOKEN": "1",
     "TOKENIZERS_PARALLELISM": "false",
+    # Quiet: argmap reports its own progress, and only to a terminal.
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
 }
 MODEL_NAME = "all-MiniLM-L6-v2"
 

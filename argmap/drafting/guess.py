@@ -107,6 +107,7 @@ _REPORT_RULES: list[tuple[str, re.Pattern[str]]] = [
 _NOT_SPEAKERS = frozenset({"this", "that", "it", "it is", "which", "who", "these", "those", "what", "such", "here", "there"})
 _AUTHOR_WORDS = frozenset({"i", "we", "this article", "this author", "the author", "this paper", "this analysis", "my", "our"})
 _LEAD = re.compile(r"^(?:however|moreover|meanwhile|furthermore|indeed|also|yet|still|thus|so|and|but|in addition|"
+                   r"consequently|therefore|hence|accordingly|instead|nevertheless|nonetheless|notably|"
                    r"in other words|at the same time|for example|for instance|of course|in fact|in turn|notably|"
                    r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{4})?|"
                    r"in \d{4}|on \w+ \d+|recently|previously|earlier|later|prior to [^,]+),?\s+", re.I)
@@ -126,7 +127,7 @@ def _clean_speaker(raw: str) -> str:
         previous = speaker
         speaker = _LEAD.sub("", speaker).strip(" ,")
     speaker = re.sub(r"\s+", " ", speaker)
-    speaker = re.sub(r"(?: \w+ly)+$", "", speaker)  # "Liberal circles largely" -> "Liberal circles"
+    speaker = re.sub(r"(?: (?:\w+ly|had|has|have|also|who|which))+$", "", speaker)  # "Liberal circles largely" -> "Liberal circles"
     return speaker
 
 
@@ -145,7 +146,11 @@ def guess_voice(sentence: str) -> VoiceGuess:
         if not speaker or speaker.lower() in _NOT_SPEAKERS or speaker.lower() in _AUTHOR_WORDS \
                 or speaker.split()[0].lower() in ("it", "this", "that", "there"):
             continue
-        if cue in ("reporting verb", "called upon", "told that") and not _looks_like_a_speaker(speaker):
+        if speaker.lower() in ("they", "he", "she"):
+            speaker = f"{speaker} (say who)"
+        elif cue in ("reporting verb", "called upon", "told that") and not _looks_like_a_speaker(speaker):
+            continue
+        if speaker.endswith(",") or speaker.split()[-1].lower() in ("who", "which") or speaker.endswith((" who", ", who")):
             continue
         if len(speaker) > 80:
             speaker = speaker[:80].rsplit(" ", 1)[0]
