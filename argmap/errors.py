@@ -210,3 +210,15 @@ class PendingAcceptError(InvalidRequestError):
         super().__init__(f"{path} has {len(self.ids)} suggestion{'s' if len(self.ids) != 1 else ''} marked 'accept: true' "
                          f"({', '.join(self.ids)}): run 'argmap suggest --accept' to move them into relations.yaml first, "
                          "or set them back to false")
+
+
+class ImportFileError(CorpusError):
+    """A map file to import (AIF JSON, Argdown) has problems; all of them are listed at once."""
+
+
+class ImportOptionError(ArgmapError):
+    """The options of an import do not fit the file (a text for an author the file does not name...)."""
+
+    def __init__(self, reason: str, fix: str) -> None:
+        self.reason, self.fix = reason, fix
+        super().__init__(f"{reason}\n    fix: {fix}")
