@@ -54,8 +54,8 @@ class Draft:
 
 def source_id_for(author: str, taken: set[str], date: str) -> str:
     """The author's surname as an id ('kuzio'), with the year when that is taken."""
-    surname = guess.slug(author.split()[-1] if author.split() else "source", max_words=1)
-    surname = surname if surname != "claim" else "source"
+    last = author.split()[-1] if author.split() else ""
+    surname = re.sub(r"[^a-z0-9]+", "-", guess.ascii_fold(last.lower())).strip("-") or "source"
     candidates = [surname, f"{surname}-{date[:4]}"] + [f"{surname}-{n}" for n in range(2, 100)]
     return next(c for c in candidates if c not in taken)
 

@@ -186,7 +186,7 @@ def slug(sentence: str, max_words: int = 4) -> str:
         lower = word.lower().replace("’", "'")
         if lower in STOPWORDS or len(lower) < 3:
             continue
-        clean = re.sub(r"[^a-z0-9]+", "-", _ascii(lower)).strip("-")
+        clean = re.sub(r"[^a-z0-9]+", "-", ascii_fold(lower)).strip("-")
         if clean and clean not in picked:
             picked.append(clean)
         if len(picked) == max_words:
@@ -194,7 +194,7 @@ def slug(sentence: str, max_words: int = 4) -> str:
     return "-".join(picked) or "claim"
 
 
-def _ascii(text: str) -> str:
+def ascii_fold(text: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
