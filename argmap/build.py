@@ -13,17 +13,18 @@ from argmap.graph import build_graph
 from argmap.quiz.model import Quiz
 from argmap.render.html import render_brief_html, render_key_html, render_self_html, render_sheet_html, render_worksheet_html
 from argmap.render.json import graph_to_json
-from argmap.render.map_panels import render_map_with_panels
+from argmap.render.map_page import render_map
 from argmap.render.markdown import render_brief_md, render_key_md, render_sheet_md, render_worksheet_md
 
 
 def build_outputs(corpus_dir: Path) -> dict[str, str]:
     """Load and check the corpus, then render every file ``argmap build`` writes."""
-    graph = build_graph(load_corpus(corpus_dir))
+    corpus = load_corpus(corpus_dir)
+    graph = build_graph(corpus)
     analysis = Analysis(graph)
     brief = build_brief(analysis)
     return {
-        "argmap.html": render_map_with_panels(analysis),
+        "argmap.html": render_map(analysis, corpus.texts),
         "argmap.json": graph_to_json(graph),
         "brief.html": render_brief_html(brief),
         "brief.md": render_brief_md(brief),
