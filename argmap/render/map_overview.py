@@ -125,10 +125,21 @@ def _clash_kinds(analysis: Analysis, colours: dict[str, str], focus: Focus) -> l
          "someone else's view.", analysis.clashes_with_reported),
     ]
     sides = {t: analysis.sides(t) for t in analysis.thesis_ids}
-    return [{"id": key, "title": title, "about": about, "total": len(clashes),
-             "entries": [_clash(analysis, c, rank, colours, focus, key, sides)
-                         for rank, c in enumerate(clashes[:LISTED_CLASHES], 1)]}
-            for key, title, about, clashes in kinds]
+    found = []
+    for key, title, about, clashes in kinds:
+        entries = [_clash(analysis, c, rank, colours, focus, key, sides) for rank, c in enumerate(clashes[:LISTED_CLASHES], 1)]
+        # The ranked list shows each claim once at its top; the clashes that repeat one come after.
+        seen: set[str] = set()
+        fresh = 0
+        for clash in clashes:
+            if not seen.isdisjoint(clash.claims):
+                break
+            seen.update(clash.claims)
+            fresh += 1
+        shown = min(SHOWN_CLASHES, fresh) if fresh else SHOWN_CLASHES
+        found.append({"id": key, "title": title, "about": about, "total": len(clashes), "fresh": fresh,
+                      "shown": entries[:shown], "fresh_more": entries[shown:fresh], "repeats": entries[max(shown, fresh):]})
+    return found
 
 
 def _stack(items: list[dict[str, Any]], width_of: Callable[[dict[str, Any]], float]) -> int:
@@ -217,7 +228,6 @@ def overview(analysis: Analysis, focus: Focus) -> dict[str, Any]:
         "agreement": _agreement(analysis, focus),
         "clash_kinds": _clash_kinds(analysis, colours, focus),
         "clash_method": list(CLASH_METHOD),
-        "shown_clashes": SHOWN_CLASHES,
         "timeline": _timeline(analysis, colours, focus),
         "ground": ground,
         "ground_total": len(analysis.common_ground),

@@ -137,6 +137,7 @@
     if (changed && !params.has("claim")) window.scrollTo(0, 0);
     if (argmap.panel) argmap.panel.sync(params.get("claim"));
     document.body.setAttribute("data-view", view);
+    document.body.setAttribute("data-routed", location.hash);
   }
   function setTab(name, hash) { if (tabs[name]) tabs[name].href = hash; }
 
