@@ -180,3 +180,11 @@ def open_page(chromium: Any) -> Iterator[Any]:
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_3k() -> Any:
+    """3,000 claims by eight authors in argument trees (tests/synthetic.argument_graph)."""
+    from synthetic import argument_graph
+
+    return argument_graph(3000)
