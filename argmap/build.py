@@ -27,10 +27,11 @@ def build_outputs(corpus_dir: Path) -> dict[str, str]:
     store_positions(graph, layout)  # argmap.json carries the graph view's positions (x, y)
     analysis = Analysis(graph)
     brief = build_brief(analysis)
+    svg = render_svg(graph, layout)
     return {
-        "argmap.html": render_map(analysis, corpus.texts),
+        "argmap.html": render_map(analysis, corpus.texts, layout, svg),
         "argmap.json": graph_to_json(graph),
-        "argmap.svg": render_svg(graph, layout),
+        "argmap.svg": svg,
         "brief.html": render_brief_html(brief),
         "brief.md": render_brief_md(brief),
     }

@@ -2,7 +2,8 @@
 
 Everything the page scripts draw from, as plain JSON-ready data; the scripts build the thesis
 board, the claim panel, the source reader and the graph from it, and set every corpus string with
-``textContent``. A link between two authors' claims that is a clash carries its ``kind`` (of
+``textContent``. Each claim carries its box in the graph view (``argmap.layout``: centre, size and
+wrapped lines), the same numbers as ``argmap.svg`` and the ``x``, ``y`` of ``argmap.json``. A link between two authors' claims that is a clash carries its ``kind`` (of
 reading, changed with events, or with a reported view: ``Analysis.clash_kinds``). Keys that would repeat a default on every claim are left out (``speaker`` only on
 a reported view, ``label``, ``note`` and ``theses`` only when set, ``draft`` only when true), which
 keeps a page of ten thousand claims small.
@@ -15,8 +16,9 @@ from typing import Any, Mapping
 from argmap.analysis import Analysis
 from argmap.corpus.models import CLAIM_TYPE_MEANINGS, ClaimType
 from argmap.documents.refs import citation_of
+from argmap.layout import FONT_SIZE, FONT_STACK, HEADER_FONT_SIZE, HEADER_HEIGHT, LANE_BAR, LINE_HEIGHT, PAD_X, PAD_Y, Layout
 from argmap.render.source_text import paragraphs
-from argmap.render.style import EDGE_STYLES, TYPE_GLYPHS, TYPE_SHAPES, author_colour
+from argmap.render.style import EDGE_STYLES, LINK_STYLES, TYPE_GLYPHS, TYPE_SHAPES, author_colour, lighten
 
 
 def author_slugs(analysis: Analysis) -> dict[str, str]:
@@ -63,8 +65,28 @@ def _source(analysis: Analysis, record: dict[str, Any], author: int, text: str |
     return source
 
 
-def page_data(analysis: Analysis, texts: Mapping[str, str] | None) -> dict[str, Any]:
-    """Claims, links, sources, authors, theses, events, types and edge styles, JSON-ready."""
+def layout_data(layout: Layout) -> dict[str, Any]:
+    """What the graph view draws besides the boxes: the lanes, the font, the views to open at.
+
+    Views are the layout's for a 1280 x 720 viewport (centre and scale); the page keeps their
+    top-left corner and scale in whatever size its graph has."""
+    lanes = [{"label": lane.label, "colour": lane.colour, "tint": lighten(lane.colour, 0.93),
+              "bounds": [lane.bounds.x, lane.bounds.y, lane.bounds.width, lane.bounds.height],
+              "header": [lane.header.x, lane.header.y, lane.header.width, lane.header.height], "label_x": list(lane.label_x)}
+             for lane in layout.lanes]
+
+    def view(v: Any) -> list[float]:
+        return [v.x, v.y, v.scale]
+
+    return {"width": layout.width, "height": layout.height, "lanes": lanes,
+            "font": {"size": FONT_SIZE, "face": FONT_STACK, "line_height": LINE_HEIGHT, "pad_x": PAD_X, "pad_y": PAD_Y,
+                     "header_size": HEADER_FONT_SIZE, "header_height": HEADER_HEIGHT, "lane_bar": LANE_BAR},
+             "viewport": [1280, 720], "opening": view(layout.opening_view()),
+             "lane_views": [view(layout.lane_view(i)) for i in range(len(layout.lanes))]}
+
+
+def page_data(analysis: Analysis, texts: Mapping[str, str] | None, layout: Layout) -> dict[str, Any]:
+    """Claims (with their boxes), links, sources, authors, theses, events, types, styles, JSON-ready."""
     graph = analysis.graph
     meta = graph.graph
     authors: list[str] = meta["authors"]
@@ -74,6 +96,10 @@ def page_data(analysis: Analysis, texts: Mapping[str, str] | None) -> dict[str, 
     weights = analysis.weights
     claims = [_claim(n, d, author_index[d["author"]], source_index[d["source"]], weights[n])
               for n, d in graph.nodes(data=True)]
+    for claim in claims:  # the graph view's box: centre x, y, width, height, and its lines of text
+        box = layout.boxes[claim["id"]]
+        claim["box"] = [box.x, box.y, box.width, box.height]
+        claim["lines"] = list(box.lines)
     # A clash between authors: "reading", "events" or "reported" (Analysis.clash_kinds says which).
     kinds = {frozenset(c.claims): kind for kind, clashes in analysis.clash_kinds.items() for c in clashes}
     links = [_link(a, b, d, kinds.get(frozenset((a, b)), "")) for a, b, d in graph.edges(data=True)]
@@ -91,6 +117,8 @@ def page_data(analysis: Analysis, texts: Mapping[str, str] | None) -> dict[str, 
         "types": [{"type": t.value, "glyph": TYPE_GLYPHS[TYPE_SHAPES[t.value]], "meaning": CLAIM_TYPE_MEANINGS[t]}
                   for t in ClaimType],
         "edge_styles": EDGE_STYLES,
+        "link_styles": LINK_STYLES,
+        "layout": layout_data(layout),
         "claims": claims,
         "links": links,
     }

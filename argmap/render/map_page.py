@@ -22,6 +22,7 @@ from typing import Any, Mapping
 from markupsafe import Markup
 
 from argmap.analysis import Analysis
+from argmap.layout import Layout, compute_layout
 from argmap.render.map_boards import thesis_boards, time_order
 from argmap.render.map_data import page_data
 from argmap.render.map_overview import Focus, overview
@@ -43,11 +44,13 @@ def inert_svg(svg: str) -> Markup:
     return Markup(svg)
 
 
-def render_map(analysis: Analysis, texts: Mapping[str, str] | None = None, svg: str = "") -> str:
+def render_map(analysis: Analysis, texts: Mapping[str, str] | None = None, layout: Layout | None = None,
+               svg: str = "") -> str:
     """The map page. ``texts`` (source id -> text, as ``Corpus.texts``) feed the source reader
-    and the quotes in their paragraphs; ``svg`` (``render_svg``) is offered as a download."""
+    and the quotes in their paragraphs; ``layout`` places the graph view (computed when not
+    given); ``svg`` (``render_svg`` at the same layout) is offered as a download and printed."""
     focus = Focus()
-    data = page_data(analysis, texts)
+    data = page_data(analysis, texts, layout or compute_layout(analysis.graph))
     data["boards"] = thesis_boards(analysis)
     data["time_order"] = time_order(analysis)
     view = overview(analysis, focus)
