@@ -134,7 +134,7 @@ def test_focus_and_filters_compose(chromium: Any, mini_built: Any) -> None:
     assert shown(page) == drawn(page) == ["birch.design-ok", "birch.steel"]
     assert page.locator("#focus-status").text_content() == "Focused on 4 claims from the overview; 2 of them hidden by the filters."
     page.click("#focus-clear")
-    page.wait_for_function("document.body.dataset.routed === '#graph'")
+    page.wait_for_function("() => document.body.dataset.routed === '#graph'")
     assert shown(page) == drawn(page) and len(shown(page)) == 8  # the filter stays: Cedar's 4 claims hidden
     page.click("#reset")
     assert len(drawn(page)) == 12
@@ -146,7 +146,7 @@ def test_reset_closes_a_stale_claim_panel(chromium: Any, mini_built: Any) -> Non
     assert page.locator("#claim-panel").is_visible()
     assert page.evaluate("window.argmap.network.getSelectedNodes()") == ["alder.design"]
     page.click("#reset")
-    page.wait_for_function("document.body.dataset.routed === '#graph'")
+    page.wait_for_function("() => document.body.dataset.routed === '#graph'")
     assert page.locator("#claim-panel").is_hidden()
     assert page.evaluate("window.argmap.network.getSelectedNodes()") == []
 
@@ -156,7 +156,7 @@ def test_clicking_a_box_opens_its_claim(chromium: Any, mini_built: Any) -> None:
     point = page.evaluate("window.argmap.network.canvasToDOM(window.argmap.network.getPosition('alder.design'))")
     box = page.locator("#network").bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-    page.wait_for_function("document.body.dataset.routed === '#graph&claim=alder.design'")
+    page.wait_for_function("() => document.body.dataset.routed === '#graph&claim=alder.design'")
     assert page.locator("#panel-title").text_content() == "The collapse was a design failure."
 
 
@@ -231,7 +231,7 @@ def test_the_svg_and_png_downloads(chromium: Any, mini_built: Any, tmp_path: Pat
     viewer = write_file(tmp_path / "view.html", "<!doctype html><img src='argmap.png'>")
     check = chromium.new_page()
     check.goto(viewer.as_uri())
-    check.wait_for_function("document.images[0].complete")
+    check.wait_for_function("() => document.images[0].complete")
     size = check.evaluate("[document.images[0].naturalWidth, document.images[0].naturalHeight]")
     width = float(svg.split('width="', 1)[1].split('"', 1)[0])
     assert size[0] == round(2 * width)
@@ -252,7 +252,7 @@ def test_hostile_text_stays_text_in_the_graph_and_its_svg(chromium: Any, mini_bu
     assert "<img src=x onerror=alert(1)>" in page.locator("#result-list").text_content()
     assert page.locator("#result-list img, #controls i").count() == 0
     assert page.locator("#filter-thesis option", has_text="City <i>liable</i>").count() == 1
-    svg = page.evaluate("document.getElementById('argmap-svg').textContent")
+    svg = page.evaluate("window.argmap.graph.svgText()")
     assert "<img" not in svg and "&lt;img src=x" in svg and "<script" not in svg.replace("&lt;script", "")
     assert page.errors == []
 

@@ -204,7 +204,7 @@ def test_back_and_forward_walk_the_views(open_page: Any, mini_page: Path) -> Non
     wait_for(page, "#thesis=steel-fault")
     assert visible_view(page) == "view-thesis" and page.locator("#claim-panel").is_hidden()
     page.go_back()
-    page.wait_for_function("document.body.dataset.view === 'overview'")
+    page.wait_for_function("() => document.body.dataset.view === 'overview'")
     assert visible_view(page) == "view-overview"
     page.go_forward()
     wait_for(page, "#thesis=steel-fault")
@@ -359,7 +359,7 @@ def test_hostile_text_stays_text_in_every_view(open_page: Any, mini_page: Path, 
     go(page, "#overview&claim=alder.hostile")
     assert "<script>alert('quote')</script>" in page.locator("blockquote.in-context").text_content()
     # The data and the SVG picture as inert blocks, then vis-network and the five page scripts.
-    assert page.evaluate("[...document.scripts].map(s => s.type)") == ["application/json", "image/svg+xml"] + [""] * 6
+    assert page.evaluate("[...document.scripts].map(s => s.type)") == ["application/json", "application/gzip"] + [""] * 6
     clean(opened)
     opened = open_page(harbour_page)
     go(opened.page, "#source=gale")

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
-
 from argmap.analysis import Analysis
 from argmap.graph import is_reported, within_author_supports
 
@@ -42,10 +40,7 @@ def thesis_boards(analysis: Analysis) -> dict[str, dict[str, Any]]:
             else:
                 board[COLUMNS[sides[claim]]].append(claim)
             if not own:
-                ends = nx.descendants(sub, claim)
-                board["reason_for"][claim] = sorted(
-                    (c for c in ends if thesis in graph.nodes[c]["theses"] and not is_reported(graph, c)),
-                    key=analysis.order.__getitem__)
+                board["reason_for"][claim] = _nearest_stances(analysis, sub, claim, thesis)
         board["clashes"] = [list(c.claims) for c in links.clashes]
         board["changed"] = [list(c.claims) for c in links.changed]
         board["reported_links"] = [list(c.claims) for c in links.reported]
@@ -56,6 +51,28 @@ def thesis_boards(analysis: Analysis) -> dict[str, dict[str, Any]]:
                           for c in cells]
         boards[thesis] = board
     return boards
+
+
+def _nearest_stances(analysis: Analysis, sub: Any, claim: str, thesis: str) -> list[str]:
+    """The author's own claims on ``thesis`` that ``claim`` is a reason for, directly or through
+    reasons that take no side themselves (the nearest ones along each chain), in graph order."""
+    graph = analysis.graph
+    found: set[str] = set()
+    seen = {claim}
+    frontier = [claim]
+    while frontier:
+        step = []
+        for node in frontier:
+            for target in sub.successors(node):
+                if target in seen:
+                    continue
+                seen.add(target)
+                if thesis in graph.nodes[target]["theses"] and not is_reported(graph, target):
+                    found.add(target)
+                else:
+                    step.append(target)
+        frontier = step
+    return sorted(found, key=analysis.order.__getitem__)
 
 
 def time_order(analysis: Analysis) -> list[list[Any]]:

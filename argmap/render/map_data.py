@@ -3,8 +3,9 @@
 Everything the page scripts draw from, as plain JSON-ready data; the scripts build the thesis
 board, the claim panel, the source reader and the graph from it, and set every corpus string with
 ``textContent``. Each claim carries its box in the graph view (``argmap.layout``: centre, size and
-wrapped lines), the same numbers as ``argmap.svg`` and the ``x``, ``y`` of ``argmap.json``. A link between two authors' claims that is a clash carries its ``kind`` (of
-reading, changed with events, or with a reported view: ``Analysis.clash_kinds``). Keys that would repeat a default on every claim are left out (``speaker`` only on
+wrapped lines), the same numbers as ``argmap.svg`` and the ``x``, ``y`` of ``argmap.json``. A link is a list ``[from, to, relation, scope, rationale, timing, kind]``, its
+claims by their index in ``claims`` and empty trailing fields left off; ``kind`` is set on a clash
+between two authors (``reading``, ``events`` or ``reported``: ``Analysis.clash_kinds``). Keys that would repeat a default on every claim are left out (``speaker`` only on
 a reported view, ``label``, ``note`` and ``theses`` only when set, ``draft`` only when true), which
 keeps a page of ten thousand claims small.
 """
@@ -44,13 +45,11 @@ def _claim(node_id: str, data: dict[str, Any], author: int, source: int, weight:
     return claim
 
 
-def _link(source: str, target: str, data: dict[str, Any], kind: str) -> dict[str, Any]:
-    link = {"from": source, "to": target, "relation": data["relation"], "scope": data["scope"]}
-    if kind:
-        link["kind"] = kind
-    for key in ("rationale", "timing"):
-        if data.get(key):
-            link[key] = data[key]
+def _link(source: int, target: int, data: dict[str, Any], kind: str) -> list[Any]:
+    """``[from, to, relation, scope, rationale, timing, kind]`` (claims by index), empty ends left off."""
+    link: list[Any] = [source, target, data["relation"], data["scope"], data.get("rationale", ""), data.get("timing", ""), kind]
+    while link[-1] == "":
+        link.pop()
     return link
 
 
@@ -102,7 +101,8 @@ def page_data(analysis: Analysis, texts: Mapping[str, str] | None, layout: Layou
         claim["lines"] = list(box.lines)
     # A clash between authors: "reading", "events" or "reported" (Analysis.clash_kinds says which).
     kinds = {frozenset(c.claims): kind for kind, clashes in analysis.clash_kinds.items() for c in clashes}
-    links = [_link(a, b, d, kinds.get(frozenset((a, b)), "")) for a, b, d in graph.edges(data=True)]
+    index = {claim["id"]: i for i, claim in enumerate(claims)}
+    links = [_link(index[a], index[b], d, kinds.get(frozenset((a, b)), "")) for a, b, d in graph.edges(data=True)]
     dates: dict[str, list[str]] = {}
     for record in meta["sources"]:
         dates.setdefault(record["author"], []).append(record["date"])

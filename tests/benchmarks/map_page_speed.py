@@ -1,6 +1,6 @@
 """How fast the map page opens and responds, measured in headless Chromium (not a unit test).
 
-    python3 tests/benchmarks/map_page_speed.py 1000 3000 10000
+    python3 tests/benchmarks/map_page_speed.py 1000 3000 10000 [--trees]
 
 For each synthetic corpus size it builds the page as ``argmap build`` does, then reports the
 page's size per claim, the time from navigation to the graph's first drawing (opened on the
@@ -20,7 +20,7 @@ HERE = Path(__file__).parent
 sys.path[:0] = [str(HERE.parent), str(HERE.parent.parent)]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from synthetic import synthetic_graph  # noqa: E402
+from synthetic import argument_graph, synthetic_graph  # noqa: E402
 
 # Registered before the page's own scripts run; records when the graph first draws.
 HOOK = """
@@ -43,24 +43,38 @@ REDRAW = """async (selector) => {
 }"""
 
 
+def with_texts(graph: Any) -> dict[str, str]:
+    """Source texts for a synthetic graph: each source's quotes, a paragraph each, the offsets set."""
+    parts: dict[str, list[str]] = {}
+    lengths: dict[str, int] = {}
+    for node, data in graph.nodes(data=True):
+        source = data["source"]
+        start = lengths.get(source, 0)
+        parts.setdefault(source, []).append(data["quote"])
+        data["quote_start"], data["quote_end"] = start, start + len(data["quote"])
+        lengths[source] = start + len(data["quote"]) + 2
+    return {source: "\n\n".join(quotes) for source, quotes in parts.items()}
+
+
 def render_page(graph: Any) -> str:
+    """The page as ``argmap build`` makes it: layout, SVG picture, source texts."""
     from argmap.analysis import Analysis
-    from argmap import build
+    from argmap.layout import compute_layout, store_positions
+    from argmap.render.map_page import render_map
+    from argmap.render.svg import render_svg
 
-    render = getattr(build, "render_map_page", None)
-    if render is not None:
-        return str(render(Analysis(graph)))
-    from argmap.render.map_panels import render_map_with_panels
-
-    return render_map_with_panels(Analysis(graph))
+    texts = with_texts(graph)
+    layout = compute_layout(graph)
+    store_positions(graph, layout)
+    return render_map(Analysis(graph), texts, layout, render_svg(graph, layout))
 
 
-def measure(size: int, browser: Any, folder: Path) -> dict[str, float]:
-    graph = synthetic_graph(size)
+def measure(size: int, browser: Any, folder: Path, shape: str = "plain") -> dict[str, float]:
+    graph = argument_graph(size) if shape == "trees" else synthetic_graph(size)
     started = time.perf_counter()
     html = render_page(graph)
     render_seconds = time.perf_counter() - started
-    path = folder / f"map-{size}.html"
+    path = folder / f"map-{shape}-{size}.html"
     path.write_text(html, encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
@@ -69,7 +83,7 @@ def measure(size: int, browser: Any, folder: Path) -> dict[str, float]:
     first_draw = None
     while first_draw is None:  # polled from here: wait_for_function would need eval, which the CSP forbids
         page.wait_for_timeout(100)
-        first_draw = page.evaluate("window.__firstDraw")
+        first_draw = page.evaluate("window.__firstDraw || (window.argmap && window.argmap.graphFirstDraw) || null")
     page.wait_for_timeout(300)
     _, filter_ms = page.evaluate(REDRAW, 'input[name="author"]')
     page.wait_for_timeout(300)
@@ -79,16 +93,16 @@ def measure(size: int, browser: Any, folder: Path) -> dict[str, float]:
             "render_s": render_seconds, "first_draw_s": first_draw / 1000, "filter_ms": filter_ms, "reset_ms": reset_ms}
 
 
-def main(sizes: list[int]) -> list[dict[str, float]]:
+def main(sizes: list[int], shape: str = "plain") -> list[dict[str, float]]:
     from playwright.sync_api import sync_playwright
 
     rows = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as folder:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for size in sizes:
-            row = measure(size, browser, Path(folder))
+            row = measure(size, browser, Path(folder), shape)
             rows.append(row)
-            print(f"{size:>6} claims: {row['mb']:6.2f} MB = {row['kb_per_claim']:.2f} KB/claim, rendered in {row['render_s']:.2f} s;"
+            print(f"{shape:>6} {size:>6} claims: {row['mb']:6.2f} MB = {row['kb_per_claim']:.2f} KB/claim, rendered in {row['render_s']:.2f} s;"
                   f" first draw {row['first_draw_s']:.2f} s; filter {row['filter_ms']:.0f} ms; reset {row['reset_ms']:.0f} ms",
                   flush=True)
         browser.close()
@@ -96,4 +110,6 @@ def main(sizes: list[int]) -> list[dict[str, float]]:
 
 
 if __name__ == "__main__":
-    main([int(n) for n in sys.argv[1:]] or [1000, 3000, 10000])
+    args = sys.argv[1:]
+    shape = "trees" if "--trees" in args else "plain"  # tests/synthetic.argument_graph, else synthetic_graph
+    main([int(n) for n in args if n.isdigit()] or [1000, 3000, 10000], shape)

@@ -14,10 +14,13 @@
   const claims = new Map();
   const linksOf = new Map();
   data.claims.forEach(function (c, i) { c.index = i; claims.set(c.id, c); linksOf.set(c.id, []); });
-  data.links.forEach(function (l, i) {
-    l.index = i;
+  // Links come as [from, to, relation, scope, rationale, timing, kind], claims by index (map_data.py).
+  data.links = data.links.map(function (row, i) {
+    const l = { index: i, from: data.claims[row[0]].id, to: data.claims[row[1]].id, relation: row[2], scope: row[3],
+                rationale: row[4] || "", timing: row[5] || "", kind: row[6] || "" };
     linksOf.get(l.from).push(l);
     linksOf.get(l.to).push(l);
+    return l;
   });
   const theses = new Map(data.theses.map(function (t) { return [t.id, t]; }));
   const events = new Map(data.events.map(function (e) { return [e.id, e]; }));

@@ -306,10 +306,19 @@
     data.types.map(function (t) { return t.glyph + " " + t.type; }).join(", ") + ")"));
 
   /* -- downloads: the SVG from the page, a PNG drawn from it in the browser ---------------- */
+  // The picture is packed in the page (gzip, base64: map_page.packed_svg); unpacked once, on demand.
+  const packed = document.getElementById("argmap-svg");
+  let unpacked = null;
   function svgText() {
-    const block = document.getElementById("argmap-svg");
-    return block ? block.textContent : "";
+    if (!unpacked) {
+      const binary = atob(packed.textContent.trim());
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      unpacked = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
+    }
+    return unpacked;
   }
+  function svgUrl(text) { return "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text); }
   function save(blob, name) {
     const url = URL.createObjectURL(blob);
     const a = el("a");
@@ -320,17 +329,9 @@
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
-  function svgImage(then) {
+  function drawPng(text) {
     const img = new Image();
-    img.onload = function () { then(img); };
-    img.onerror = function () { A.say("The picture could not be drawn in this browser."); };
-    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText());
-  }
-  document.getElementById("download-svg").addEventListener("click", function () {
-    save(new Blob([svgText()], { type: "image/svg+xml" }), "argmap.svg");
-  });
-  document.getElementById("download-png").addEventListener("click", function () {
-    svgImage(function (img) {
+    img.onload = function () {
       // Twice the size for sharp text, within what a canvas may hold.
       const scale = Math.min(2, 16000 / img.naturalWidth, 16000 / img.naturalHeight,
                              Math.sqrt(120e6 / (img.naturalWidth * img.naturalHeight)));
@@ -342,17 +343,30 @@
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
       canvas.toBlob(function (blob) { save(blob, "argmap.png"); }, "image/png");
+    };
+    img.onerror = function () { A.say("The picture could not be drawn in this browser."); };
+    img.src = svgUrl(text);
+  }
+  if (packed) {
+    document.getElementById("download-svg").addEventListener("click", function () {
+      svgText().then(function (text) { save(new Blob([text], { type: "image/svg+xml" }), "argmap.svg"); });
     });
-  });
-  if (!svgText()) {
+    document.getElementById("download-png").addEventListener("click", function () { svgText().then(drawPng); });
+  } else {
     document.getElementById("download-svg").hidden = true;
     document.getElementById("download-png").hidden = true;
   }
-  /* Printing shows the SVG picture in place of the canvas. */
-  window.addEventListener("beforeprint", function () {
-    const img = document.getElementById("graph-print");
-    if (img && !img.src && svgText()) img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svgText());
-  });
+  /* Printing shows the SVG picture in place of the canvas, once it is ready (made when the
+     view first opens, for a picture of reasonable size; a big one when a reader prints). */
+  const printed = document.getElementById("graph-print");
+  function preparePrint() {
+    if (!packed || printed.src) return Promise.resolve();
+    return svgText().then(function (text) {
+      printed.src = svgUrl(text);
+      return printed.decode().then(function () { document.body.classList.add("print-picture"); });
+    });
+  }
+  window.addEventListener("beforeprint", preparePrint);
 
   /* -- routing ----------------------------------------------------------------------------- */
   function select(id) {
@@ -369,7 +383,10 @@
   }
   function show(params) {
     const first = !network;
-    if (first) create();
+    if (first) {
+      create();
+      if (packed && packed.textContent.length < 400000) setTimeout(preparePrint, 0);
+    }
     // The view was hidden (no size) until now: measure the canvas before placing the view.
     network.setSize("100%", "100%");
     network.redraw();
@@ -399,6 +416,6 @@
   }
   A.graph = { show: show, state: state, apply: apply, visibleClaims: visibleClaims,
               hidden: function () { return hiddenNodes; }, laneView: function (i) { laneView(i); },
-              openingView: function () { openingView(); } };
+              openingView: function () { openingView(); }, svgText: svgText, preparePrint: preparePrint };
   A.views.graph = A.graph;
 })();
