@@ -47,9 +47,36 @@
       if (!list) return;
       pending.forEach(function (e) { groups.push({ event: e }); });
       pending = [];
-      groups.push({ source: entry[1], claims: list });
+      groups.push({ source: entry[1], claims: reasonsUnder(list) });
     });
     return groups;
+  }
+
+  /* Each reason right under the first claim it is a reason for, when that claim is in the list. */
+  function reasonsUnder(list) {
+    const data = A.data.boards[thesisId];
+    const inList = new Set(list);
+    const under = new Map();
+    const placed = new Set();
+    list.forEach(function (c) {
+      const ends = (data.reason_for[c] || []).filter(function (e) { return inList.has(e); });
+      if (!ends.length) return;
+      if (!under.has(ends[0])) under.set(ends[0], []);
+      under.get(ends[0]).push(c);
+      placed.add(c);
+    });
+    const out = [];
+    list.forEach(function (c) {
+      if (placed.has(c)) return;
+      out.push(c);
+      (under.get(c) || []).forEach(function (r) { out.push(r); });
+    });
+    return out;
+  }
+  function cut(text, limit) {
+    if (text.length <= limit) return text;
+    const part = text.slice(0, limit);
+    return part.slice(0, Math.max(part.lastIndexOf(" "), limit / 2)) + "\u2026";
   }
 
   function card(id, data, shownIds) {
@@ -68,8 +95,9 @@
     const ends = data.reason_for[id];
     if (ends) {
       a.classList.add("reason");
-      const names = ends.filter(function (c) { return shownIds.has(c); }).map(function (c) { return A.claims.get(c).text; });
-      a.appendChild(el("p", "reason-for", "A reason for: " + (names.length ? names.join(" / ") : ends.length + " of " + A.authorOf(claim).short + "\u2019s claims on it")));
+      const names = ends.filter(function (c) { return shownIds.has(c); })
+        .map(function (c) { return "\u201c" + cut(A.claims.get(c).text, 64) + "\u201d"; });
+      a.appendChild(el("p", "reason-for", "\u21b3 A reason for " + (names.length ? names.join(" and ") : ends.length + " of " + A.authorOf(claim).short + "\u2019s claims on it")));
     }
     const badges = el("p", "badges");
     KINDS.slice().reverse().forEach(function (kind) {
@@ -101,7 +129,7 @@
       const cell = data.cells[i];
       const chip = A.link("#thesis=" + thesisId + "&author=" + a.slug, "chip cell " + cell.stance);
       chip.appendChild(A.swatch(a));
-      chip.appendChild(document.createTextNode(a.short + ": " + cell.summary));
+      chip.appendChild(document.createTextNode(a.short + ": " + (cell.stance === "silent" ? "silent" : cell.summary)));
       if (cell.reported.length) chip.appendChild(el("span", "rep", "\u2002+" + cell.reported.length + " reported"));
       if (author === a) chip.setAttribute("aria-current", "true");
       bar.appendChild(chip);
@@ -112,15 +140,16 @@
   function counts(data, author) {
     const p = el("p", "board-counts");
     if (author) return p;
+    const plural = function (n, one, many) { return n + " " + (n === 1 ? one : many); };
     const parts = [
-      ["n-clash", "\u2715 " + data.clashes.length + " clash" + (data.clashes.length === 1 ? "" : "es") + " of reading"],
-      ["n-changed", "\u21bb " + data.changed.length + " changed with events"],
-      ["n-agree", "\u2713 " + data.agreements.length + " agreement" + (data.agreements.length === 1 ? "" : "s")],
-      ["n-reported", data.reported_links.length + " with a reported view"]
+      ["n-clash", data.clashes.length, "\u2715 " + plural(data.clashes.length, "clash", "clashes") + " of reading"],
+      ["n-changed", data.changed.length, "\u21bb " + data.changed.length + " changed with events"],
+      ["n-agree", data.agreements.length, "\u2713 " + plural(data.agreements.length, "agreement", "agreements")],
+      ["n-reported", data.reported_links.length, data.reported_links.length + " with a reported view"]
     ];
     parts.forEach(function (part, i) {
       if (i) p.appendChild(document.createTextNode(" \u00b7 "));
-      p.appendChild(el("span", part[0], part[1]));
+      p.appendChild(el("span", part[0] + (part[1] ? "" : " zero"), part[2]));
     });
     p.appendChild(document.createTextNode(" between authors bear on this thesis."));
     return p;

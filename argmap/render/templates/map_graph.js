@@ -25,6 +25,7 @@
   let hiddenNodes = new Set();
   let hiddenEdges = new Set();
   let relaxed = false;
+  let wanted = null;  // the scale the view was last put at (by the page or the reader)
   let selected = null;
 
   function lighten(hex, amount) {
@@ -85,29 +86,46 @@
     return state.relations.has(l.relation) && (state.within || l.scope === "between");
   }
 
-  /* Hide and show by updating only what changed: positions are never touched. */
+  /* Hide and show by changing only what changed: positions are never touched. vis-network's
+     DataSet.update({hidden}) re-reads every option of each node it is given (slow for thousands
+     of claims), so the page sets the flag that vis-network 9.1.2 (pinned through pyvis) builds
+     its lists of drawn nodes and edges from, options.hidden, and tells it the data changed. */
+  function setHidden(nodeChanges, edgeChanges) {
+    if (!nodeChanges.length && !edgeChanges.length) return;
+    const body = network.body;
+    nodeChanges.forEach(function (change) { body.nodes[change[0]].options.hidden = change[1]; });
+    edgeChanges.forEach(function (change) { body.edges[change[0]].options.hidden = change[1]; });
+    body.emitter.emit("_dataChanged");
+  }
+  /* Zoomed far out (labels under 2 px), the thin links within one author are left out: they
+     cannot be followed at that size and cost most of the drawing. */
+  const FAR = 2 / L.font.size;
+  let far = false;
+  function edgeHidden(l) { return !edgeShown(l) || (far && l.scope !== "between" && l.relation === "supports"); }
+  function edgeChanges() {
+    const changes = [];
+    const now = new Set();
+    data.links.forEach(function (l) {
+      const hide = edgeHidden(l);
+      if (hide) now.add(l.index);
+      if (hide !== hiddenEdges.has(l.index)) changes.push([l.index, hide]);
+    });
+    hiddenEdges = now;
+    return changes;
+  }
   function apply(fit) {
     const shown = visibleClaims();
     const keep = new Set(shown.map(function (c) { return c.id; }));
-    const nodeUpdates = [];
+    const nodeChanges = [];
     const nowHidden = new Set();
     data.claims.forEach(function (c) {
       const hide = !keep.has(c.id);
       if (hide) nowHidden.add(c.id);
-      if (hide !== hiddenNodes.has(c.id)) nodeUpdates.push({ id: c.id, hidden: hide });
-    });
-    const edgeUpdates = [];
-    const edgesHidden = new Set();
-    data.links.forEach(function (l) {
-      const hide = !edgeShown(l);
-      if (hide) edgesHidden.add(l.index);
-      if (hide !== hiddenEdges.has(l.index)) edgeUpdates.push({ id: l.index, hidden: hide });
+      if (hide !== hiddenNodes.has(c.id)) nodeChanges.push([c.id, hide]);
     });
     hiddenNodes = nowHidden;
-    hiddenEdges = edgesHidden;
     if (network) {
-      if (nodeUpdates.length) nodes.update(nodeUpdates);
-      if (edgeUpdates.length) edges.update(edgeUpdates);
+      setHidden(nodeChanges, edgeChanges());
       if (fit) fitTo(shown);
     }
     listResults(shown);
@@ -118,6 +136,7 @@
     if (!shown.length) return;
     if (shown.length === data.claims.length) { openingView(); return; }
     network.fit({ nodes: shown.map(function (c) { return c.id; }), animation: false, maxZoomLevel: 1.2 });
+    wanted = network.getScale();
   }
 
   /* -- views: the layout's, for 1280 x 720, kept at their top-left corner and scale -------- */
@@ -127,6 +146,7 @@
     const top = v[1] - L.viewport[1] / 2 / scale;
     network.moveTo({ position: { x: left + container.clientWidth / 2 / scale, y: top + container.clientHeight / 2 / scale },
                      scale: scale, animation: false });
+    wanted = scale;
   }
   function openingView() { moveToView(L.opening); }
   function laneView(i) { moveToView(L.lane_views[i]); }
@@ -174,6 +194,8 @@
   }
 
   function create() {
+    hiddenNodes = new Set();
+    hiddenEdges = new Set();
     nodes = new vis.DataSet(data.claims.map(visNode));
     edges = new vis.DataSet(data.links.map(visEdge));
     network = new vis.Network(container, { nodes: nodes, edges: edges }, {
@@ -185,7 +207,24 @@
       nodes: { chosen: true },
       edges: { smooth: false }
     });
-    network.on("beforeDrawing", function (ctx) { drawLanes(ctx); drawStrongLinks(ctx); });
+    network.on("beforeDrawing", function (ctx) {
+      const isFar = network.getScale() < FAR;
+      if (isFar !== far) { far = isFar; setHidden([], edgeChanges()); }
+      drawLanes(ctx);
+      drawStrongLinks(ctx);
+    });
+    // vis-network scales the view with the canvas's width when the canvas resizes (the claim
+    // panel opening, a window resized); keep the scale instead, so labels keep their size.
+    let resized = false;
+    network.on("zoom", function () { wanted = network.getScale(); });
+    network.on("resize", function () { resized = true; });
+    network.on("afterDrawing", function () {
+      if (!resized) return;
+      resized = false;
+      if (wanted && Math.abs(network.getScale() - wanted) > 1e-6) {
+        network.moveTo({ position: network.getViewPosition(), scale: wanted, animation: false });
+      }
+    });
     network.once("afterDrawing", function () {
       A.graphFirstDraw = performance.now();
       document.body.setAttribute("data-graph-drawn", "true");
@@ -267,7 +306,11 @@
     if (hadFocus) A.go("#graph");
   });
   document.getElementById("focus-clear").addEventListener("click", function () { A.go("#graph"); });
-  document.getElementById("fit").addEventListener("click", function () { if (network) network.fit({ animation: false }); });
+  document.getElementById("fit").addEventListener("click", function () {
+    if (!network) return;
+    network.fit({ animation: false });
+    wanted = network.getScale();
+  });
   document.getElementById("relax").addEventListener("click", function (ev) {
     if (!network) return;
     relaxed = !relaxed;
@@ -379,6 +422,7 @@
     network.selectNodes([id]);
     const scale = Math.max(network.getScale(), L.opening[2]);
     network.moveTo({ position: { x: c.box[0], y: c.box[1] }, scale: scale, animation: false });
+    wanted = scale;
     selected = id;
   }
   function show(params) {
