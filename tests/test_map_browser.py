@@ -164,7 +164,9 @@ def test_lanes_are_disjoint_in_time_order_and_no_boxes_overlap(chromium: Any, fl
     page = open_graph(chromium, flagship_built[0])
     boxes = page.evaluate("""() => { const b = window.argmap.network.body.nodes;
         return window.argmap.data.claims.map(c => { const n = b[c.id];
-          return [c.author, n.x - n.shape.width / 2, n.y - n.shape.height / 2, n.x + n.shape.width / 2, n.y + n.shape.height / 2]; }); }""")
+          return [c.author, n.x - n.shape.width / 2, n.y - n.shape.height / 2, n.x + n.shape.width / 2, n.y + n.shape.height / 2,
+                  n.shape.width === c.box[2] && n.shape.height === c.box[3]]; }); }""")
+    assert all(b[5] for b in boxes)  # vis-network's boxes are the layout's, drawn or not
     authors = page.evaluate("window.argmap.data.authors.length")
     spans = [(min(b[2] for b in boxes if b[0] == a), max(b[4] for b in boxes if b[0] == a)) for a in range(authors)]
     assert all(upper[1] < lower[0] for upper, lower in zip(spans, spans[1:])), spans  # lanes top to bottom in time order
@@ -192,6 +194,7 @@ def test_the_view_opens_legible_and_the_fitted_view_keeps_lanes_and_clashes_apar
     assert min(gaps) >= 5
     # Every clash line is drawn red, visibly, along its length (sampled from the canvas itself).
     red = page.evaluate("""() => { const n = window.argmap.network, c = n.canvas.frame.canvas, ctx = c.getContext('2d');
+        n.redraw();
         const ratio = c.width / c.clientWidth;
         return window.argmap.data.links.filter(l => l.relation === 'contradicts').map(l => {
           const a = n.canvasToDOM(n.getPosition(l.from)), b = n.canvasToDOM(n.getPosition(l.to));

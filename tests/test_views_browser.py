@@ -64,7 +64,7 @@ def board(page: Any) -> dict[str, list[str]]:
     return dict(page.evaluate("""() => {
       const ids = sel => [...document.querySelectorAll(sel + ' .card')].map(c => c.dataset.claim);
       return {pro: ids('#view-thesis .col.pro'), con: ids('#view-thesis .col.con'), both: ids('#view-thesis .col.both'),
-              reported: ids('#view-thesis .reported-strip')};
+              reported: ids('#view-thesis .reported-views')};
     }"""))
 
 

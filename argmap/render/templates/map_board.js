@@ -241,7 +241,7 @@
     board.appendChild(svg);
     root.appendChild(board);
     if (reportedIds.length) {
-      const strip = el("section", "reported-strip");
+      const strip = el("section", "reported-views");
       strip.appendChild(el("h3", null, "Views the authors only report (not counted as theirs)"));
       const list = el("div", "strip-cards");
       reportedIds.forEach(function (c) { list.appendChild(card(c, data, shownIds)); });

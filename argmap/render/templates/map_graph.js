@@ -38,21 +38,67 @@
       (A.reported(c) ? "\nReported view of " + c.speaker + " (not " + author.short + "\u2019s own)" : "") +
       (c.draft ? "\nA draft, not yet reviewed" : "") + "\n" + c.text;
   }
-  function visNode(c) {
+  /* Each box is drawn by the page from the layout's numbers (vis-network's "custom" shape): the
+     same size and lines as argmap.svg, with no text measured in the browser, and the lines left
+     out when they would be under 4 px. vis-network 9.1.2 takes a custom shape's size from what
+     its renderer last returned, and only from its second drawing on; presize() gives every box
+     its size before the first, for culling, clicks and where links end. */
+  const fills = new Map();
+  let frameScale = 1;
+  function boxPath(ctx, left, top, w, h, r) {
+    ctx.beginPath();
+    if (r <= 0) { ctx.rect(left, top, w, h); return; }
+    ctx.moveTo(left + r, top);
+    ctx.arcTo(left + w, top, left + w, top + h, r);
+    ctx.arcTo(left + w, top + h, left, top + h, r);
+    ctx.arcTo(left, top + h, left, top, r);
+    ctx.arcTo(left, top, left + w, top, r);
+    ctx.closePath();
+  }
+  function drawBox(ctx, c, x, y, state) {
     const author = A.authorOf(c);
-    const fill = lighten(author.colour, A.reported(c) ? 0.9 : 0.78);
+    const w = c.box[2];
+    const h = c.box[3];
+    const left = x - w / 2;
+    const top = y - h / 2;
+    boxPath(ctx, left, top, w, h, frameScale < 0.3 ? 0 : 4);
+    ctx.fillStyle = fills.get(c.id);
+    ctx.fill();
+    // At least a pixel of border however far out, so each box keeps its author's colour.
+    ctx.lineWidth = state.selected ? 4 : state.hover ? 3 : Math.max(2, 1 / frameScale);
+    ctx.strokeStyle = state.selected || state.hover ? "#1d2330" : author.colour;
+    ctx.setLineDash(c.draft ? [2, 3] : A.reported(c) ? [6, 3] : []);
+    ctx.stroke();
+    if (frameScale * L.font.size < 4) return;
+    ctx.setLineDash([]);
+    ctx.font = L.font.size + "px " + L.font.face;
+    ctx.fillStyle = "#1d2330";
+    ctx.textBaseline = "middle";
+    c.lines.forEach(function (line, i) {
+      ctx.fillText(line, left + L.font.pad_x, top + L.font.pad_y + L.font.line_height * (i + 0.5));
+    });
+  }
+  function renderer(params) {
+    const c = A.claims.get(params.id);
     return {
-      id: c.id, x: c.box[0], y: c.box[1], label: c.lines.join("\n"), shape: "box", physics: false,
-      font: { size: L.font.size, face: L.font.face, color: "#1d2330", align: "left" },
-      margin: { top: L.font.pad_y, bottom: L.font.pad_y, left: L.font.pad_x, right: L.font.pad_x },
-      widthConstraint: { minimum: c.box[2] - 2 * L.font.pad_x },
-      heightConstraint: { minimum: c.box[3] - 2 * L.font.pad_y },
-      color: { background: fill, border: author.colour, highlight: { background: fill, border: "#1d2330" },
-               hover: { background: fill, border: "#1d2330" } },
-      borderWidth: 2, borderWidthSelected: 4,
-      shapeProperties: { borderRadius: 4, borderDashes: c.draft ? [2, 3] : A.reported(c) ? [6, 3] : false },
-      title: tooltip(c)
+      drawNode: function () { drawBox(params.ctx, c, params.x, params.y, params.state); },
+      nodeDimensions: { width: c.box[2], height: c.box[3] }
     };
+  }
+  function presize() {
+    data.claims.forEach(function (c) {
+      const shape = network.body.nodes[c.id].shape;
+      shape.customSizeWidth = c.box[2];
+      shape.customSizeHeight = c.box[3];
+      shape.width = c.box[2];
+      shape.height = c.box[3];
+      shape.refreshNeeded = true;
+    });
+  }
+  function visNode(c) {
+    fills.set(c.id, lighten(A.authorOf(c).colour, A.reported(c) ? 0.9 : 0.78));
+    return { id: c.id, x: c.box[0], y: c.box[1], shape: "custom", ctxRenderer: renderer, physics: false,
+             size: Math.max(c.box[2], c.box[3]) / 2, title: tooltip(c) };
   }
   function linkStyle(l) {
     const key = l.relation === "supports" ? (l.scope === "between" ? "supports" : "within") : l.relation;
@@ -89,13 +135,15 @@
   /* Hide and show by changing only what changed: positions are never touched. vis-network's
      DataSet.update({hidden}) re-reads every option of each node it is given (slow for thousands
      of claims), so the page sets the flag that vis-network 9.1.2 (pinned through pyvis) builds
-     its lists of drawn nodes and edges from, options.hidden, and tells it the data changed. */
+     its lists of drawn nodes and edges from, options.hidden, and has it rebuild those lists. */
   function setHidden(nodeChanges, edgeChanges) {
     if (!nodeChanges.length && !edgeChanges.length) return;
     const body = network.body;
     nodeChanges.forEach(function (change) { body.nodes[change[0]].options.hidden = change[1]; });
     edgeChanges.forEach(function (change) { body.edges[change[0]].options.hidden = change[1]; });
-    body.emitter.emit("_dataChanged");
+    // vis-network rebuilds its lists of what to draw from those flags; nothing else changed.
+    network._updateVisibleIndices();
+    body.emitter.emit("_requestRedraw");
   }
   /* Zoomed far out (labels under 2 px), the thin links within one author are left out: they
      cannot be followed at that size and cost most of the drawing. */
@@ -207,8 +255,10 @@
       nodes: { chosen: true },
       edges: { smooth: false }
     });
+    presize();
     network.on("beforeDrawing", function (ctx) {
-      const isFar = network.getScale() < FAR;
+      frameScale = network.getScale();
+      const isFar = frameScale < FAR;
       if (isFar !== far) { far = isFar; setHidden([], edgeChanges()); }
       drawLanes(ctx);
       drawStrongLinks(ctx);
@@ -315,13 +365,15 @@
     if (!network) return;
     relaxed = !relaxed;
     if (relaxed) {
-      nodes.update(data.claims.map(function (c) { return { id: c.id, physics: true }; }));
+      nodes.update(data.claims.map(function (c) { return { id: c.id, physics: true }; }));  // vis-network syncs its physics
       network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based", stabilization: false,
                                       forceAtlas2Based: { avoidOverlap: 0.6, springLength: 160 } } });
+      presize();
       ev.target.textContent = "Back to the layout";
     } else {
       network.setOptions({ physics: { enabled: false } });
       nodes.update(data.claims.map(function (c) { return { id: c.id, physics: false, x: c.box[0], y: c.box[1] }; }));
+      presize();
       ev.target.textContent = "Relax";
     }
   });
