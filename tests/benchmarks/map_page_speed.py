@@ -5,7 +5,7 @@
 For each synthetic corpus size it builds the page as ``argmap build`` does, then reports the
 page's size per claim, the time from navigation to the graph's first drawing (opened on the
 graph view), and how long a filter change (hiding one author) and a reset take until the graph
-has drawn again. ``test_map_page_speed.py`` runs it once on a small corpus so it cannot rot.
+has drawn again, each the best of a few runs (the machine may be shared). ``test_map_page_speed.py`` runs it once on a small corpus so it cannot rot.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ sys.path[:0] = [str(HERE.parent), str(HERE.parent.parent)]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from synthetic import argument_graph, synthetic_graph  # noqa: E402
+
+OPENINGS, FILTERS = 2, 3
 
 # Registered before the page's own scripts run; records when the graph first draws.
 HOOK = """
@@ -76,19 +78,24 @@ def measure(size: int, browser: Any, folder: Path, shape: str = "plain") -> dict
     render_seconds = time.perf_counter() - started
     path = folder / f"map-{shape}-{size}.html"
     path.write_text(html, encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.add_init_script(HOOK)
-    page.goto(path.resolve().as_uri() + "#graph", timeout=600_000)
-    first_draw = None
-    while first_draw is None:  # polled from here: wait_for_function would need eval, which the CSP forbids
-        page.wait_for_timeout(100)
-        first_draw = page.evaluate("window.__firstDraw || (window.argmap && window.argmap.graphFirstDraw) || null")
-    page.wait_for_timeout(300)
-    _, filter_ms = page.evaluate(REDRAW, 'input[name="author"]')
-    page.wait_for_timeout(300)
-    _, reset_ms = page.evaluate(REDRAW, "#reset")
-    context.close()
+    first_draws, filters, resets = [], [], []
+    for _ in range(OPENINGS):  # the machine is shared: keep the best of a few runs
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        page = context.new_page()
+        page.add_init_script(HOOK)
+        page.goto(path.resolve().as_uri() + "#graph", timeout=600_000)
+        first_draw = None
+        while first_draw is None:  # polled from here: wait_for_function would need eval, which the CSP forbids
+            page.wait_for_timeout(100)
+            first_draw = page.evaluate("window.__firstDraw || (window.argmap && window.argmap.graphFirstDraw) || null")
+        first_draws.append(first_draw)
+        for _ in range(FILTERS):
+            page.wait_for_timeout(300)
+            filters.append(page.evaluate(REDRAW, 'input[name="author"]')[1])
+            page.wait_for_timeout(300)
+            resets.append(page.evaluate(REDRAW, "#reset")[1])
+        context.close()
+    first_draw, filter_ms, reset_ms = min(first_draws), min(filters), min(resets)
     return {"claims": size, "kb_per_claim": len(html.encode("utf-8")) / size / 1024, "mb": len(html.encode("utf-8")) / 2**20,
             "render_s": render_seconds, "first_draw_s": first_draw / 1000, "filter_ms": filter_ms, "reset_ms": reset_ms}
 
