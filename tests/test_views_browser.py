@@ -150,7 +150,7 @@ def test_a_reason_that_is_linked_between_authors_is_on_the_board(open_page: Any,
     # The reason comes right under the claim it is a reason for.
     assert cards["pro"] == ["alder.hostile", "cedar.both", "cedar.steel"] and cards["con"] == ["cedar.city"]
     assert page.locator('.card[data-claim="cedar.steel"] .reason-for').text_content() == \
-        "A reason for: Both earlier accounts are half right."
+        "↳ A reason for “Both earlier accounts are half right.”"
 
 
 @pytest.mark.parametrize(
