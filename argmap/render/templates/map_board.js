@@ -257,7 +257,7 @@
     const legend = el("p", "connector-legend", "Lines between cards: ");
     [["clash", "\u2715 a clash of reading"], ["changed", "\u21bb changed with events"], ["agree", "\u2713 an agreement between authors"]]
       .forEach(function (item) { legend.appendChild(el("span", "link-badge " + item[0], item[1])); });
-    root.insertBefore(legend, board);
+    if (linksShown.some(function (item) { return item[0].key !== "reported_links"; })) root.insertBefore(legend, board);
   }
 
   /* Connectors: from the edge of one card to the facing edge of the other, through the gutter
