@@ -11,12 +11,14 @@ from argmap.documents.brief import build_brief
 from argmap.documents.worksheet import Worksheet
 from argmap.files import quiz_paths
 from argmap.graph import build_graph
+from argmap.layout import compute_layout, store_positions
 from argmap.progress import Progress, no_progress
 from argmap.quiz.model import Quiz
 from argmap.render.html import render_brief_html, render_key_html, render_self_html, render_sheet_html, render_worksheet_html
 from argmap.render.json import graph_to_json
-from argmap.render.map_panels import render_map_with_panels
+from argmap.render.map_page import render_map
 from argmap.render.markdown import render_brief_md, render_key_md, render_sheet_md, render_worksheet_md
+from argmap.render.svg import render_svg
 
 
 RENDERING = "Building the map and brief"
@@ -25,21 +27,26 @@ RENDERING = "Building the map and brief"
 def build_outputs(corpus_dir: Path, progress: Progress = no_progress, cache: CorpusCache | None = None) -> dict[str, str]:
     """Load and check the corpus, then render every file ``argmap build`` writes."""
     corpus = load_corpus(corpus_dir, progress, cache)
-    steps = 6
+    steps = 7
     progress(RENDERING, 0, steps)
     graph = build_graph(corpus)
-    analysis = Analysis(graph)
+    layout = compute_layout(graph)
+    store_positions(graph, layout)  # argmap.json carries the graph view's positions (x, y)
     progress(RENDERING, 1, steps)
+    analysis = Analysis(graph)
     brief = build_brief(analysis)
     progress(RENDERING, 2, steps)
-    files = {"argmap.html": render_map_with_panels(analysis)}
+    svg = render_svg(graph, layout)
     progress(RENDERING, 3, steps)
-    files["argmap.json"] = graph_to_json(graph)
+    files = {"argmap.html": render_map(analysis, corpus.texts, layout, svg)}
     progress(RENDERING, 4, steps)
-    files["brief.html"] = render_brief_html(brief)
+    files["argmap.json"] = graph_to_json(graph)
+    files["argmap.svg"] = svg
     progress(RENDERING, 5, steps)
-    files["brief.md"] = render_brief_md(brief)
+    files["brief.html"] = render_brief_html(brief)
     progress(RENDERING, 6, steps)
+    files["brief.md"] = render_brief_md(brief)
+    progress(RENDERING, 7, steps)
     return files
 
 

@@ -188,7 +188,7 @@ def test_commands_after_a_build_give_the_same_output(mini: Path, tmp_path: Path,
         moved = runner.invoke(cli, ["build", str(mini), "--out", str(tmp_path / "fresh")], catch_exceptions=False)
     assert moved.exit_code == 0
     runner.invoke(cli, ["build", str(mini), "--out", str(tmp_path / "cached")], catch_exceptions=False)
-    for name in ("argmap.json", "argmap.html", "brief.md"):
+    for name in ("argmap.json", "argmap.html", "argmap.svg", "brief.md"):
         assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
     assert (tmp_path / "cached" / "argmap.json").read_bytes() != (tmp_path / "out" / "argmap.json").read_bytes()
     assert not os.environ.get("ARGMAP_NO_CACHE")

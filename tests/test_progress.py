@@ -62,9 +62,9 @@ def _run_with_terminal_stderr(args: list[str], tmp: Path) -> tuple[int, str, str
 def test_a_build_shows_each_phase_on_a_terminal(corpus: Path, tmp_path: Path) -> None:
     status, stdout, terminal = _run_with_terminal_stderr(["build", str(corpus), "--out", str(tmp_path / "out")], tmp_path)
     assert status == 0
-    assert stdout == "".join(f"wrote {tmp_path / 'out' / name}\n" for name in ("argmap.html", "argmap.json", "brief.html", "brief.md"))
+    assert stdout == "".join(f"wrote {tmp_path / 'out' / name}\n" for name in ("argmap.html", "argmap.json", "argmap.svg", "brief.html", "brief.md"))
     files = len(list(corpus.glob("*.yaml")))
-    for phase, total in (("Reading corpus files", files), ("Checking quotes", 600), ("Building the map and brief", 6)):
+    for phase, total in (("Reading corpus files", files), ("Checking quotes", 600), ("Building the map and brief", 7)):
         assert phase in terminal
         assert f"{total}/{total}" in terminal  # the count, drawn as the phase ends
     assert "Checking quotes" in terminal.split("Reading corpus files")[-1]  # in order

@@ -24,9 +24,8 @@ from argmap.corpus import load_corpus
 from argmap.graph import build_graph
 from argmap.render.json import graph_to_json
 from argmap.render.map_page import render_map
-from argmap.render.map_panels import render_map_with_panels
 from conftest import REPO
-from synthetic import Shape, synthetic_graph, write_corpus
+from synthetic import Shape, argument_graph, synthetic_graph, write_corpus
 
 SIZES = [int(s) for s in os.environ.get("ARGMAP_BENCH_SIZES", "1000").split(",") if s.strip()]
 _corpora: dict[tuple[int, bool], tuple[Path, Shape]] = {}
@@ -90,10 +89,21 @@ def test_validate_with_100_broken_quotes_and_100_misspelt_ids(benchmark: Any, co
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda n: f"{n}-claims")
 def test_map_page(benchmark: Any, corpora: Any, size: int) -> None:
+    """The map page as the build makes it: layout, SVG picture and page."""
+    from argmap.layout import compute_layout, store_positions
+    from argmap.render.svg import render_svg
+
     folder, _ = corpora(size)
-    analysis = Analysis(build_graph(load_corpus(folder)))
-    page = benchmark.pedantic(render_map_with_panels, args=(analysis,), rounds=1, iterations=1)
-    assert page.count('"ctype"') == size
+    corpus = load_corpus(folder)
+    graph = build_graph(corpus)
+
+    def page() -> str:
+        layout = compute_layout(graph)
+        store_positions(graph, layout)
+        return render_map(Analysis(graph), corpus.texts, layout, render_svg(graph, layout))
+
+    html = benchmark.pedantic(page, rounds=1, iterations=1)
+    assert html.count('"id":') >= size
 
 
 def test_load_and_build_the_flagship_corpus(benchmark: Any) -> None:
@@ -103,12 +113,43 @@ def test_load_and_build_the_flagship_corpus(benchmark: Any) -> None:
 
 @pytest.mark.parametrize("size", [300, 3000, 10000], ids=lambda n: f"{n}-nodes")
 def test_render_map(benchmark: Any, size: int) -> None:
-    graph = synthetic_graph(size)
-    html = benchmark.pedantic(render_map, args=(Analysis(graph),), rounds=1, iterations=1)
-    assert html.count('"label"') >= size
+    from argmap.layout import compute_layout
+
+    graph = argument_graph(size)
+    layout = compute_layout(graph)
+    html = benchmark.pedantic(render_map, args=(Analysis(graph), None, layout), rounds=1, iterations=1)
+    assert html.count('"id":') >= size
 
 
 def test_graph_json_10k(benchmark: Any) -> None:
     graph = synthetic_graph(10000)
     text = benchmark.pedantic(graph_to_json, args=(graph,), rounds=1, iterations=1)
     assert text.startswith("{")
+
+
+@pytest.mark.parametrize("size", [1000, 3000, 10000], ids=lambda n: f"{n}-claims")
+def test_layout(benchmark: Any, size: int) -> None:
+    from argmap.layout import compute_layout
+
+    graph = argument_graph(size)
+    layout = benchmark.pedantic(compute_layout, args=(graph,), rounds=3, iterations=1)
+    assert len(layout.boxes) == size
+
+
+def test_layout_of_long_supports_chains_10k(benchmark: Any) -> None:
+    from argmap.layout import compute_layout
+
+    graph = synthetic_graph(10000)  # one supports cycle of 1,250 claims per author: the worst shape for layers
+    layout = benchmark.pedantic(compute_layout, args=(graph,), rounds=1, iterations=1)
+    assert len(layout.boxes) == 10000
+
+
+@pytest.mark.parametrize("size", [1000, 10000], ids=lambda n: f"{n}-claims")
+def test_render_svg(benchmark: Any, size: int) -> None:
+    from argmap.layout import compute_layout
+    from argmap.render.svg import render_svg
+
+    graph = argument_graph(size)
+    layout = compute_layout(graph)
+    svg = benchmark.pedantic(render_svg, args=(graph, layout), rounds=1, iterations=1)
+    assert svg.count("<tspan") >= size
