@@ -13,14 +13,14 @@ from typing import Any
 
 
 from argmap.analysis.agreement import AGREEMENT_METHOD, Comparison, PairAgreement, agreement_matrix, compare
-from argmap.analysis.bearing import ThesisLinks, thesis_links
+from argmap.analysis.bearing import ThesisLinks, own_agreements, thesis_links
 from argmap.analysis.clashes import (CLASH_METHOD, EVENTS, READING, REPORTED, Clash, clashes_by_kind, ranked_links,
                                      sharpest_clashes)
 from argmap.analysis.ground import CommonGround, common_ground
 from argmap.analysis.names import resolve_author, resolve_thesis, short_names
 from argmap.analysis.stances import StanceCell, all_thesis_sides, stance_matrix, thesis_ids
 from argmap.analysis.timeline import TimelineEntry, event_labels, timeline
-from argmap.analysis.weights import claim_weights, core_claims
+from argmap.analysis.weights import claim_weights, core_ranking
 from argmap.errors import SameAuthorError
 from argmap.graph import (Graph, events_by_id, first_dates, graph_order, source_rank, sources_by_id, theses_by_id,
                           within_author_supports)
@@ -142,8 +142,13 @@ class Analysis:
     def thesis_links(self, thesis: str) -> ThesisLinks:
         """The links between authors that bear on ``thesis`` (both claims argue on it), by kind."""
         if thesis not in self._thesis_links:
-            self._thesis_links[thesis] = thesis_links(self.graph, thesis, self.sides(thesis), self.clash_kinds)
+            self._thesis_links[thesis] = thesis_links(self.graph, thesis, self.sides(thesis), self.clash_kinds,
+                                                      self._own_agreements)
         return self._thesis_links[thesis]
+
+    @cached_property
+    def _own_agreements(self) -> list[tuple[str, str]]:
+        return own_agreements(self.graph)
 
     @cached_property
     def agreement(self) -> dict[tuple[str, str], PairAgreement]:
@@ -159,7 +164,12 @@ class Analysis:
 
     def core(self, author: str, limit: int = 3) -> list[tuple[str, int]]:
         """The author's heaviest own claims, as (claim, weight)."""
-        return core_claims(self.graph, author, self.weights, limit)
+        weights = self.weights
+        return [(c, weights[c]) for c in self._core_ranking.get(author, [])[:limit]]
+
+    @cached_property
+    def _core_ranking(self) -> dict[str, list[str]]:
+        return core_ranking(self.graph, self.weights)
 
     def compare(self, first: str, second: str) -> Comparison:
         """Two different authors compared, in the order given."""

@@ -34,16 +34,21 @@ class ThesisLinks:
         return tuple(dict.fromkeys(claim for pair in pairs for claim in pair))
 
 
-def thesis_links(graph: Graph, thesis: str, sides: dict[str, str], kinds: dict[str, list[Clash]]) -> ThesisLinks:
-    """The links that bear on ``thesis``; ``sides`` is ``Analysis.sides(thesis)``, ``kinds`` ``Analysis.clash_kinds``."""
+def own_agreements(graph: Graph) -> list[Edge]:
+    """Supports links between two authors' own claims (neither a reported view), in edge order."""
+    return [(a, b) for a, b, data in graph.edges(data=True)
+            if data["relation"] == SUPPORTS and data["scope"] == BETWEEN
+            and not is_reported(graph, a) and not is_reported(graph, b)]
+
+
+def thesis_links(graph: Graph, thesis: str, sides: dict[str, str], kinds: dict[str, list[Clash]],
+                 agreements: list[Edge] | None = None) -> ThesisLinks:
+    """The links that bear on ``thesis``; ``sides`` is ``Analysis.sides(thesis)``, ``kinds`` ``Analysis.clash_kinds``,
+    ``agreements`` ``own_agreements(graph)`` when the caller has it already (one pass serves every thesis)."""
 
     def bears(clashes: list[Clash]) -> tuple[Clash, ...]:
         return tuple(c for c in clashes if c.earlier in sides and c.later in sides)
 
-    agreements = tuple(
-        (a, b)
-        for a, b, data in graph.edges(data=True)
-        if data["relation"] == SUPPORTS and data["scope"] == BETWEEN and a in sides and b in sides
-        and not is_reported(graph, a) and not is_reported(graph, b)
-    )
-    return ThesisLinks(thesis, bears(kinds[READING]), bears(kinds[EVENTS]), bears(kinds[REPORTED]), agreements)
+    pool = own_agreements(graph) if agreements is None else agreements
+    bearing = tuple((a, b) for a, b in pool if a in sides and b in sides)
+    return ThesisLinks(thesis, bears(kinds[READING]), bears(kinds[EVENTS]), bears(kinds[REPORTED]), bearing)

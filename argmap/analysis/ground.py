@@ -42,8 +42,13 @@ def common_ground(graph: Graph, min_authors: int = 3) -> list[CommonGround]:
         key=lambda e: (order[e[0]], order[e[1]]),
     )
     joined = nx.Graph(links)
+    components = list(nx.connected_components(joined))
+    component_of = {claim: index for index, component in enumerate(components) for claim in component}
+    links_of: dict[int, list[tuple[str, str]]] = {}
+    for link in links:  # each group's links in one pass, in the order of ``links``
+        links_of.setdefault(component_of[link[0]], []).append(link)
     groups = []
-    for component in nx.connected_components(joined):
+    for index, component in enumerate(components):
         claims = tuple(sorted(component, key=order.__getitem__))
         who = {graph.nodes[c]["author"] for c in claims}
         if len(who) < min_authors:
@@ -58,7 +63,7 @@ def common_ground(graph: Graph, min_authors: int = 3) -> list[CommonGround]:
             CommonGround(
                 claims,
                 tuple(a for a in authors if a in who),
-                tuple(e for e in links if e[0] in component),
+                tuple(links_of.get(index, ())),
                 tuple(sorted(contested, key=order.__getitem__)),
             )
         )

@@ -38,9 +38,18 @@ def claim_weights(graph: Graph, sub: Graph | None = None) -> dict[str, int]:
     return weights
 
 
+def core_ranking(graph: Graph, weights: dict[str, int]) -> dict[str, list[str]]:
+    """Author -> every own claim of theirs, heaviest first (ties: a side taken on a thesis, then text order)."""
+    order = graph_order(graph)
+    own: dict[str, list[str]] = {}
+    for claim, data in graph.nodes(data=True):
+        if data["voice"] != "reports":
+            own.setdefault(data["author"], []).append(claim)
+    for claims in own.values():
+        claims.sort(key=lambda c: (-weights[c], not graph.nodes[c]["theses"], order[c]))
+    return own
+
+
 def core_claims(graph: Graph, author: str, weights: dict[str, int], limit: int = 3) -> list[tuple[str, int]]:
     """The author's ``limit`` own claims of highest weight, as (claim, weight)."""
-    order = graph_order(graph)
-    own = [c for c, d in graph.nodes(data=True) if d["author"] == author and d["voice"] != "reports"]
-    own.sort(key=lambda c: (-weights[c], not graph.nodes[c]["theses"], order[c]))
-    return [(c, weights[c]) for c in own[:limit]]
+    return [(c, weights[c]) for c in core_ranking(graph, weights).get(author, [])[:limit]]

@@ -37,7 +37,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 TESTS = HERE.parent
 REPO = TESTS.parent
-sys.path[:0] = [str(TESTS), str(REPO)]
+# The argmap measured comes first (the phases run in a child told which), then this checkout's.
+sys.path[:0] = [str(TESTS), os.environ.get("ARGMAP_SCALE_CODE", str(REPO))]
 
 BROKEN = 100  # quotes changed by one word, and relation ids misspelt by one letter, in the broken corpus
 
@@ -114,7 +115,8 @@ def commands(folder: Path, info: dict[str, Any], broken: Path | None, out: Path)
         "worksheet A B": ["worksheet", "--authors", a, b, *corpus],
         "worksheet thesis": ["worksheet", "--thesis", info["thesis"], *corpus],
         "show": ["show", info["claim"], *corpus],
-        "suggest": ["suggest", *corpus],
+        # suggest writes suggestions.yaml into the corpus: it runs on a copy (see main()).
+        "suggest": ["suggest", "--no-model", "--corpus", str(out.parent / "copy")],
     }
     if broken is not None:
         found["validate broken"] = ["validate", str(broken)]
@@ -148,14 +150,21 @@ def phases(folder: Path) -> dict[str, float]:
     mark("read and check")
     graph = build_graph(corpus)
     mark("graph")
+    from argmap.layout import compute_layout, store_positions
+    layout = compute_layout(graph)
+    store_positions(graph, layout)
+    mark("layout")
     analysis = Analysis(graph)
     analysis.weights, analysis.stances, analysis.agreement, analysis.clashes, analysis.clash_kinds  # noqa: B018
     analysis.common_ground, analysis.timeline  # noqa: B018
     for thesis in analysis.thesis_ids:
         analysis.sides(thesis)
     mark("analysis")
-    from argmap.render.map_panels import render_map_with_panels
-    page = render_map_with_panels(analysis)
+    from argmap.render.svg import render_svg
+    svg = render_svg(graph, layout)
+    mark("SVG")
+    from argmap.render.map_page import render_map
+    page = render_map(analysis, corpus.texts, layout, svg)
     mark("map page")
     from argmap.render.json import graph_to_json
     graph_to_json(graph)
@@ -246,7 +255,8 @@ def main() -> None:
     sizes = [int(s) for s in options.sizes.split(",")]
     only = {s.strip() for s in options.only.split(",") if s.strip()}
     options.corpora.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(options.argmap.resolve()), "ARGMAP_NO_CACHE": "1", "PYTHONHASHSEED": "0"}
+    env = {**os.environ, "PYTHONPATH": str(options.argmap.resolve()), "ARGMAP_SCALE_CODE": str(options.argmap.resolve()),
+           "ARGMAP_NO_CACHE": "1", "PYTHONHASHSEED": "0"}
     env.pop("PYTHONSTARTUP", None)
     python = [sys.executable, "-m", "argmap"]
     print(f"argmap from {options.argmap.resolve()} ({_git(options.argmap)}); python {sys.version.split()[0]}; "
@@ -284,6 +294,9 @@ def main() -> None:
             for name, args in commands(folder, info, broken, out).items():
                 if (only and name not in only) or (name == "suggest" and not has_suggest):
                     continue
+                if name == "suggest":
+                    shutil.rmtree(work / "copy", ignore_errors=True)
+                    shutil.copytree(folder, work / "copy")
                 cell = measure([*python, *args], env, work, options.repeat, options.once_over, options.timeout)
                 results.setdefault(name, {})[size] = cell
                 print(f"  {name}: {fmt_time(cell['cpu'])} CPU ({cell['wall']:.1f} s wall), {cell['rss']:.0f} MB, "
