@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from argmap.cli.group import cli
 from argmap.cli.options import CORPUS_DIR
-from argmap.render.exchange import EXPORT_FORMATS, SUFFIXES
+from argmap.render.formats import EXPORT_FORMATS, SUFFIXES
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a map or source text larger than this is not one a person made
 

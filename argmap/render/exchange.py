@@ -13,6 +13,7 @@ from argmap.render.aif import render_aif
 from argmap.render.argdown import render_argdown
 from argmap.render.cytoscape import render_cytoscape
 from argmap.render.dot import render_dot
+from argmap.render.formats import EXPORT_FORMATS, SUFFIXES  # noqa: F401  (re-exported)
 from argmap.render.gexf import render_gexf
 from argmap.render.graphml import render_graphml
 
@@ -20,7 +21,3 @@ TEXT_RENDERERS: dict[str, Callable[[nx.DiGraph[str]], str]] = {
     "aif": render_aif, "argdown": render_argdown, "graphml": render_graphml, "gexf": render_gexf,
     "dot": render_dot, "cytoscape": render_cytoscape,
 }
-EXPORT_FORMATS = ("aif", "argdown", "graphml", "gexf", "csv", "dot", "cytoscape")
-# File suffixes that name one format (.json could be AIF or Cytoscape.js, so it names none).
-SUFFIXES = {".aif": "aif", ".argdown": "argdown", ".ad": "argdown", ".graphml": "graphml", ".gexf": "gexf",
-            ".dot": "dot", ".gv": "dot", ".cyjs": "cytoscape"}
