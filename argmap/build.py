@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.analysis import Analysis
-from argmap.corpus import load_corpus
+from argmap.corpus import Corpus, load_corpus
 from argmap.documents.brief import build_brief
 from argmap.documents.worksheet import Worksheet
 from argmap.files import quiz_paths
@@ -19,7 +19,12 @@ from argmap.render.markdown import render_brief_md, render_key_md, render_sheet_
 
 def build_outputs(corpus_dir: Path) -> dict[str, str]:
     """Load and check the corpus, then render every file ``argmap build`` writes."""
-    graph = build_graph(load_corpus(corpus_dir))
+    return corpus_outputs(load_corpus(corpus_dir))
+
+
+def corpus_outputs(corpus: Corpus) -> dict[str, str]:
+    """Every file ``argmap build`` writes, for a loaded corpus."""
+    graph = build_graph(corpus)
     analysis = Analysis(graph)
     brief = build_brief(analysis)
     return {

@@ -7,9 +7,16 @@ is refused rather than guessed.
 
 from __future__ import annotations
 
+import unicodedata
 
 from argmap.errors import AmbiguousAuthorError, UnknownAuthorError, UnknownIdError
 from argmap.graph import Graph
+
+
+def name_key(name: str) -> str:
+    """A name as looked up: Unicode-normalised (NFKC), every run of white space (a no-break space,
+    a tab, a line separator) one space, in any case. 'Ann\u00a0Alder' and 'ann  alder' are one name."""
+    return " ".join(unicodedata.normalize("NFKC", name).split()).casefold()
 
 
 def surname(author: str) -> str:
@@ -22,13 +29,13 @@ def author_keys(graph: Graph) -> dict[str, set[str]]:
     for source in graph.graph["sources"]:
         author = source["author"]
         for key in (author, surname(author), source["id"]):
-            keys.setdefault(key.casefold(), set()).add(author)
+            keys.setdefault(name_key(key), set()).add(author)
     return keys
 
 
 def resolve_author(graph: Graph, name: str) -> str:
     """The author ``name`` stands for (full name, surname or source id, any case)."""
-    wanted = " ".join(name.split()).casefold()
+    wanted = name_key(name)
     matches = author_keys(graph).get(wanted, set())
     if len(matches) == 1:
         return next(iter(matches))

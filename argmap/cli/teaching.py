@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.group import cli
-from argmap.cli.options import corpus_option, emit, load_analysis, output_options
+from argmap.cli.options import corpus_option, emit, load_analysis, output_options, say, write_outputs
 
 
 def _exercise_kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -50,7 +50,7 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
       argmap quiz --kinds stance,voice --out lesson/quiz.html
     """
     from argmap.build import quiz_outputs, quiz_text
-    from argmap.files import format_for, write_files
+    from argmap.files import format_for, logical
     from argmap.quiz.generate import generate_quiz
 
     fmt = format_for(out_file, fmt)
@@ -58,15 +58,14 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
         raise click.UsageError("--format html writes three files: give --out FILE")
     made = generate_quiz(load_analysis(corpus_dir), count, seed, kinds)
     if len(made.exercises) < count:
-        click.echo(f"note: the map supports only {len(made.exercises)} unambiguous exercises of these kinds, "
-                   f"not {count}", err=True)
+        say(f"note: the map supports only {len(made.exercises)} unambiguous exercises of these kinds, "
+            f"not {count}", err=True)
     if out_file is None:
-        click.echo(quiz_text(made), nl=False)
+        say(quiz_text(made), nl=False)
         return
-    files = quiz_outputs(made, out_file, fmt)
+    files = quiz_outputs(made, logical(out_file), fmt)
     folder = next(iter(files)).parent
-    for path in write_files(folder, {p.name: text for p, text in files.items()}):
-        click.echo(f"wrote {path}")
+    write_outputs(folder, {p.name: text for p, text in files.items()})
 
 
 @cli.command()

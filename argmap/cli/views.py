@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.group import cli
-from argmap.cli.options import corpus_option, emit, load_analysis, output_options
+from argmap.cli.options import corpus_option, emit, load_analysis, output_options, say
 
 
 @cli.command()
@@ -28,7 +28,7 @@ def stances(thesis: str | None, corpus_dir: Path) -> None:
 
     analysis = load_analysis(corpus_dir)
     only = analysis.thesis(thesis) if thesis is not None else None
-    click.echo(render_stances(analysis, only), nl=False)
+    say(render_stances(analysis, only), nl=False)
 
 
 @cli.command()
@@ -53,10 +53,10 @@ def compare(authors: tuple[str, ...], corpus_dir: Path) -> None:
         raise click.UsageError(f"give two authors to compare, or none for the agreement matrix (got {len(authors)})")
     analysis = load_analysis(corpus_dir)
     if not authors:
-        click.echo(render_agreement(analysis), nl=False)
+        say(render_agreement(analysis), nl=False)
         return
     first, second = (analysis.author(name) for name in authors)
-    click.echo(render_comparison(analysis, analysis.compare(first, second)), nl=False)
+    say(render_comparison(analysis, analysis.compare(first, second)), nl=False)
 
 
 @cli.command()

@@ -204,7 +204,8 @@ def _check_relations(reader: Reader, relations: list[Located], claims: dict[str,
                                f"both as '{other.value}' (at {seen[other]}) and as '{relation.relation.value}'",
                                "decide which it is: 'superseded' means each held in its own period, so it excludes the other kinds")
         seen.setdefault(relation.relation, where)
-        if relation.timing is not None:
+        provisional = {claim_source[relation.source], claim_source[relation.target]} & reader.provisional
+        if relation.timing is not None and not provisional:  # a source with a bad date has no timing to check
             _check_timing(reader, located, events, sources[claim_source[relation.source]].value,
                           sources[claim_source[relation.target]].value)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from argmap.corpus.checked import Where
 from argmap.corpus.messages import describe_pydantic_error
 from argmap.corpus.inputs import MAX_YAML_BYTES, Budget, Refused, read_input
-from argmap.corpus.models import SECTION_MODELS, TOP_LEVEL_KEYS, Claim, Source, field_names
+from argmap.corpus.models import ID_PATTERN, SECTION_MODELS, TOP_LEVEL_KEYS, Claim, Source, field_names
 from argmap.corpus.yaml_lines import Loc, YamlDocument, YamlSyntaxError, read_yaml
 from argmap.errors import Problem, did_you_mean
 
@@ -61,6 +62,8 @@ class Reader:
         # Claims that failed validation but whose quote can still be checked (all problems at once).
         self.loose_claims: list[tuple[Located, Located]] = []
         self.loose: list[Located] = []  # the current file's
+        # Sources that failed validation but stand in for their claims' checks (no timing checks).
+        self.provisional: set[str] = set()
         # Ids of items that failed validation: references to them are not reported again.
         self.invalid_ids: set[str] = set()
         # A file that could not be parsed may define any id: unknown references prove nothing.
@@ -158,7 +161,7 @@ class Reader:
                 self.title = title
         source: Located | None = None
         if "source" in data:
-            source = self.validate(doc, ("source",), Source)
+            source = self.validate(doc, ("source",), Source) or self.provisional_source(doc)
             if source is not None:
                 self.sources.append(source)
         self.loose = []
@@ -180,6 +183,22 @@ class Reader:
         self.theses.extend(self.validate_list(doc, "theses"))
         self.events.extend(self.validate_list(doc, "events"))
         self.relations.extend(self.validate_list(doc, "relations"))
+
+    def provisional_source(self, doc: YamlDocument) -> Located | None:
+        """A source that failed validation (reported) but whose id, author and text are sound:
+        its claims and quotes are still checked, so that one run reports every problem."""
+        raw = doc.data["source"]
+        if not isinstance(raw, dict):
+            return None
+        fields = {name: raw.get(name) for name in ("id", "author", "text")}
+        if not all(isinstance(v, str) and v.strip() for v in fields.values()) or not re.match(ID_PATTERN, fields["id"].strip()):
+            return None
+        ident = fields["id"].strip()
+        self.invalid_ids.discard(ident)
+        self.provisional.add(ident)
+        value = Source.model_construct(id=ident, author=fields["author"].strip(), text=fields["text"].strip(),
+                                       title="", publication="", date="")
+        return Located(value, doc, ("source",))
 
     def validate_list(self, doc: YamlDocument, section: str) -> list[Located]:
         if section not in doc.data or doc.data[section] is None:

@@ -252,7 +252,7 @@ class _Builder:
         if value is None:
             return self.refuse(frame, Issue(line, loc, "a key is empty (or null)",
                                             "write the field name before the colon, e.g. 'text: ...'"))
-        if isinstance(scalar, yaml.ScalarEvent) and scalar.style is None and value == "<<":
+        if isinstance(scalar, yaml.ScalarEvent) and not scalar.style and value == "<<":
             return self.refuse(frame, Issue(line, loc, "YAML merge keys ('<<') are not supported",
                                             "write the fields out in full instead of merging an anchored mapping"))
         assert isinstance(value, str)
@@ -289,11 +289,10 @@ class _Builder:
     def scalar(self, event: Any, line: int) -> Any:
         value: str = event.value
         tag = event.tag
-        plain = event.style is None
         if tag is None or tag == "!":
-            if plain and self.loader.resolve(yaml.ScalarNode, value, (True, False)) == NULL:
-                return None
-            return value
+            # Only null is resolved: an empty value, '~' or 'null' unquoted (libyaml marks a plain
+            # scalar with style '', the pure-Python parser with None; ``implicit`` tells both).
+            return None if self.loader.resolve(yaml.ScalarNode, value, event.implicit) == NULL else value
         if tag not in SCALAR_TAGS:
             self.doc.issues.append(Issue(line, self.place_of_scalar(), f"YAML tag '{tag.replace(TAG, '!!')}' is not supported",
                                          "remove the tag: every value in a corpus is plain text"))

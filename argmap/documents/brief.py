@@ -226,7 +226,7 @@ class _Builder:
 
     def ground_item(self, group: CommonGround, thesis: str | None) -> GroundItem:
         sides = self.analysis.sides(thesis) if thesis else {}
-        leans = {sides[c] for c in group.claims if c in sides}
+        leans = {sides[c] for c in group.claims if sides.get(c) in (PRO, CON)}  # a mixed claim argues neither
         return GroundItem(group.authors, tuple(map(self.ref, group.claims)), leans.pop() if len(leans) == 1 else "")
 
     def bearing(self) -> dict[int, list[str]]:
