@@ -190,14 +190,15 @@ class Reader:
         raw = doc.data["source"]
         if not isinstance(raw, dict):
             return None
-        fields = {name: raw.get(name) for name in ("id", "author", "text")}
-        if not all(isinstance(v, str) and v.strip() for v in fields.values()) or not re.match(ID_PATTERN, fields["id"].strip()):
+        fields = [raw.get(name) for name in ("id", "author", "text")]
+        if not all(isinstance(v, str) and v.strip() for v in fields):
             return None
-        ident = fields["id"].strip()
+        ident, author, text = (str(v).strip() for v in fields)
+        if not re.match(ID_PATTERN, ident):
+            return None
         self.invalid_ids.discard(ident)
         self.provisional.add(ident)
-        value = Source.model_construct(id=ident, author=fields["author"].strip(), text=fields["text"].strip(),
-                                       title="", publication="", date="")
+        value = Source.model_construct(id=ident, author=author, text=text, title="", publication="", date="")
         return Located(value, doc, ("source",))
 
     def validate_list(self, doc: YamlDocument, section: str) -> list[Located]:
