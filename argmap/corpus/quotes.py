@@ -17,8 +17,11 @@ _FOLD = {
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
 }
-_TABLE = str.maketrans(_FOLD)
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u200a\u2007]+")
+# Every character str.isspace() (and so the regular expression \s) counts as white space,
+# no-break and thin spaces included: each becomes a plain space, then a run of them one.
+_WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_WHITE, " ")})
+_RUNS = re.compile(" {2,}")
 
 
 @dataclass(frozen=True)
@@ -43,23 +46,15 @@ class FoldedText:
 
     def __init__(self, original: str) -> None:
         self.original = original
-        translated = original.translate(_TABLE)
-        parts: list[str] = []
+        translated = original.translate(_TABLE)  # one character for one: offsets are unchanged
+        self.folded = _RUNS.sub(" ", translated)
         self._folded_at: list[int] = [0]  # folded position -> ...
         self._original_at: list[int] = [0]  # ... the original position it stands for, from there on
-        done = 0  # original characters consumed
-        length = 0  # folded characters made
-        for run in _SPACES.finditer(translated):
-            start, end = run.span()
-            parts.append(translated[done:start])
-            parts.append(" ")
-            length += start - done + 1
-            done = end
-            if end - start > 1:
-                self._folded_at.append(length)
-                self._original_at.append(end)
-        parts.append(translated[done:])
-        self.folded = "".join(parts)
+        removed = 0
+        for start, end in [m.span() for m in _RUNS.finditer(translated)]:
+            self._folded_at.append(start - removed + 1)
+            self._original_at.append(end)
+            removed += end - start - 1
 
     def origin(self, index: int) -> int:
         """The original position of folded position ``index``."""

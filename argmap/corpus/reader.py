@@ -236,7 +236,7 @@ class Reader:
                 if model is Claim and isinstance(raw.get("quote"), str) and raw["quote"].strip():
                     self.loose.append(Located(raw, doc, loc))  # its quote is still checked
             for error in exc.errors():
-                err_loc = loc + tuple(error["loc"])
+                err_loc = loc + tuple(part for part in error["loc"] if part != "[key]")  # pydantic marks a bad key
                 message, fix = describe_pydantic_error(error, model)
                 self.problems.append(Problem(str(doc.path), doc.line(err_loc), field_name(doc.data, err_loc), message, fix))
             return None
