@@ -255,6 +255,8 @@ def test_a_chain_of_1200_supports(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(cli, ["validate", str(folder)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "1200 claims, 0 relations, 1199 within-author supports" in result.output
+    built = runner.invoke(cli, ["build", str(folder), "--out", str(tmp_path / "out")], catch_exceptions=False)
+    assert built.exit_code == 0, built.output
     edit(folder, "a.yaml", "    supports: [a.c1]\n", "    supports: [a.c1, a.c1199]\n")  # and a cycle through all of it
     edit(folder, "a.yaml", 'quote: "Sentence a.c1199."\n    type: fact\n', 'quote: "Sentence a.c1199."\n    type: fact\n    supports: [a.c0]\n')
     cycle = problems(folder)
@@ -628,3 +630,18 @@ def test_an_output_never_replaces_an_input(mini: Path, runner: CliRunner, args: 
     assert result.exit_code == 1
     assert f"Error: cannot write {mini}/{target}: it is a file the corpus is read from; write the output somewhere else" in result.output
     assert (mini / target).read_text(encoding="utf-8") == before
+
+
+# -- did you mean, fast on many ids, with the same suggestions -----------------------------------
+
+def test_close_matches_are_difflibs() -> None:
+    import random
+    from difflib import get_close_matches
+
+    from argmap.errors import close_matches
+
+    rng = random.Random(11)
+    words = ["".join(rng.choice("abcde.-") for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for word in words[:300]:
+        probe = word[::-1] if rng.random() < 0.3 else word + rng.choice("xyz")
+        assert close_matches(probe, words, n=3) == get_close_matches(probe, sorted(set(words)), n=3, cutoff=0.6)
