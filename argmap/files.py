@@ -125,6 +125,8 @@ def _locked(folder: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise OutputError(folder, "another argmap is writing into this folder; try again when it is done") from None
+        except OSError:
+            pass  # a file system without locks (some network ones): write unlocked, as before
         yield
     finally:
         os.close(fd)  # closing releases the lock

@@ -645,3 +645,20 @@ def test_close_matches_are_difflibs() -> None:
     for word in words[:300]:
         probe = word[::-1] if rng.random() < 0.3 else word + rng.choice("xyz")
         assert close_matches(probe, words, n=3) == get_close_matches(probe, sorted(set(words)), n=3, cutoff=0.6)
+
+
+def test_two_runs_never_write_into_one_folder_at_once(tmp_path: Path) -> None:
+    import fcntl
+
+    from argmap.errors import OutputError
+    from argmap.files import write_files
+
+    out = old_folder(tmp_path)
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # as another argmap writing there would
+        with pytest.raises(OutputError, match="another argmap is writing into this folder"):
+            write_files(out, NEW_SET)
+    finally:
+        os.close(fd)
+    assert folder_state(out) == OLD_SET
