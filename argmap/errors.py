@@ -9,7 +9,8 @@ asked (the same author named twice, no exercise of the kinds asked for).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
+from heapq import heappush, heappushpop
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -30,18 +31,29 @@ def close_matches(word: str, choices: Iterable[str], n: int = 1, cutoff: float =
     """Exactly ``difflib.get_close_matches``, fast on many choices.
 
     difflib's ratio (2 * matched / total length) never exceeds the Indel similarity (2 * longest
-    common subsequence / total length), which rapidfuzz computes in C for all choices at once; so
-    only the choices that pass that bound are handed to difflib, which ranks them as it always has.
+    common subsequence / total length), which rapidfuzz computes in C for all choices at once. So
+    the choices are judged by difflib in order of that bound, and the search stops as soon as the
+    bound falls below the n-th best ratio found: the same answer, from a handful of ratios.
     """
-    unique = sorted(set(choices))
-    if len(unique) > 50:
-        from rapidfuzz import process
-        from rapidfuzz.distance import Indel
+    unique = set(choices)
+    if len(unique) <= 50:
+        return get_close_matches(word, sorted(unique), n=n, cutoff=cutoff)
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
 
-        bound = process.extract(word, unique, scorer=Indel.normalized_similarity, limit=None,
-                                score_cutoff=cutoff - 1e-9)
-        unique = sorted(choice for choice, _, _ in bound)
-    return get_close_matches(word, unique, n=n, cutoff=cutoff)
+    matcher = SequenceMatcher()
+    matcher.set_seq2(word)
+    best: list[tuple[float, str]] = []  # the n best (ratio, choice), smallest first
+    for choice, bound, _ in process.extract(word, unique, scorer=Indel.normalized_similarity, limit=None,
+                                             score_cutoff=cutoff - 1e-9):
+        if len(best) == n and bound < best[0][0] - 1e-9:
+            break
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            score = matcher.ratio()
+            if score >= cutoff:
+                (heappush if len(best) < n else heappushpop)(best, (score, choice))
+    return [choice for _, choice in sorted(best, reverse=True)]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 import yaml
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from argmap.cli import cli
@@ -144,6 +144,7 @@ def test_bytes_flipped(name: str, at: float, garbage: bytes) -> None:
 
 
 @given(document=yaml_values, name=st.sampled_from([*FILES, "extra.yaml"]))
+@example(document={"\x85": {"\x85": None}, "\x9b": None}, name="alder.yaml")  # found by the fuzz run: NEL is a YAML line break
 def test_random_yaml_files(document: Any, name: str) -> None:
     with corpus_copy() as folder:
         (folder / name).write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")

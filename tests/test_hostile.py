@@ -501,6 +501,16 @@ def test_an_unclosed_quote_is_reported_where_it_opens(mini: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("separator", ["\\x85", "\\u2028", "\\u2029"], ids=["nel", "line-separator", "paragraph-separator"])
+def test_lines_are_counted_as_an_editor_counts_them(mini: Path, separator: str) -> None:
+    """YAML breaks lines at NEL and the Unicode separators too; an editor shows them inside a line."""
+    char = separator.encode().decode("unicode_escape")
+    (mini / "extra.yaml").write_text(f"theses:\n  - id: t{char}\n    text: T.{char}\nnope: 1\n", encoding="utf-8")
+    assert problems(mini) == [
+        "extra.yaml:4: nope: unknown section 'nope'\n    fix: top-level keys are: title, source, claims, theses, events, relations",
+    ]
+
+
 def test_a_null_key_is_reported_on_its_line(mini: Path) -> None:
     edit(mini, "birch.yaml", "    type: causal\n", "    type: causal\n    ~: a value\n")
     assert problems(mini) == [

@@ -14,9 +14,10 @@ nothing in the corpus format is a number or a boolean, and YAML 1.1's guesses (`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -36,6 +37,7 @@ TAG = "tag:yaml.org,2002:"
 NULL = TAG + "null"
 SCALAR_TAGS = {TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 COLLECTION_TAGS = {TAG + "map", TAG + "seq"}
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 # What the YAML spec (and so both loaders) refuses in a file: control characters but tab and
 # line breaks, surrogates, U+FFFE/U+FFFF.
@@ -86,8 +88,8 @@ def check_characters(text: str) -> None:
     if found is None:
         return
     at = found.start()
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line = len(re.findall("\r\n|\r|\n", text[:at])) + 1
+    column = at - max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) 
     more = len(_NOT_ALLOWED.findall(text)) - 1
     also = f" ({more} more in the file)" if more else ""
     raise YamlSyntaxError(
@@ -98,11 +100,31 @@ def check_characters(text: str) -> None:
     )
 
 
+LineOf = Callable[[Any], int]
+
+
 def _mark_line(mark: Any) -> int:
     return int(mark.line) + 1 if mark is not None else 1
 
 
-def _syntax_error(exc: yaml.YAMLError) -> YamlSyntaxError:
+def line_finder(text: str) -> LineOf:
+    """mark -> the line a person's editor shows it on.
+
+    YAML also breaks lines at NEL (U+0085) and the Unicode line and paragraph separators, which
+    editors show inside a line; where the text has any, lines are counted from the mark's
+    character offset, breaking only at \\n, \\r\\n and \\r.
+    """
+    if not any(char in text for char in "\x85\u2028\u2029"):
+        return _mark_line
+    starts = [m.end() for m in re.finditer("\r\n|\r|\n", text)]
+
+    def line_of(mark: Any) -> int:
+        return bisect_right(starts, int(mark.index)) + 1 if mark is not None else 1
+
+    return line_of
+
+
+def _syntax_error(exc: yaml.YAMLError, line_of: LineOf = _mark_line) -> YamlSyntaxError:
     if not isinstance(exc, yaml.MarkedYAMLError):
         return YamlSyntaxError(1, str(exc))
     detail = " ".join(str(part) for part in (exc.context, exc.problem) if part) or str(exc)
@@ -110,23 +132,23 @@ def _syntax_error(exc: yaml.YAMLError) -> YamlSyntaxError:
     if isinstance(exc, yaml.scanner.ScannerError) and exc.context_mark is not None:
         # A scanner error is found where the token *ends* (the end of the file, for an unclosed
         # quote); the line to fix is where it starts.
-        line = _mark_line(exc.context_mark)
-        if exc.problem_mark is not None and _mark_line(exc.problem_mark) != line:
-            detail += f" (at line {_mark_line(exc.problem_mark)})"
+        line = line_of(exc.context_mark)
+        if exc.problem_mark is not None and line_of(exc.problem_mark) != line:
+            detail += f" (at line {line_of(exc.problem_mark)})"
         fix = ("close the quote that opens on this line with the same quote mark (inside double quotes write "
                "\\\" for a quote mark; inside single quotes write '')") if "quoted scalar" in context else ""
         return YamlSyntaxError(line, detail, fix)
-    return YamlSyntaxError(_mark_line(exc.problem_mark or exc.context_mark), detail)
+    return YamlSyntaxError(line_of(exc.problem_mark or exc.context_mark), detail)
 
 
-def _pure_python_error(text: str) -> YamlSyntaxError | None:
+def _pure_python_error(text: str, line_of: LineOf) -> YamlSyntaxError | None:
     """The pure-Python parser's account of a syntax error (its messages are the clearer ones)."""
     loader: Any = yaml.SafeLoader(text)
     try:
         while loader.check_event():
             loader.get_event()
     except yaml.YAMLError as exc:
-        return _syntax_error(exc)
+        return _syntax_error(exc, line_of)
     finally:
         loader.dispose()
     return None
@@ -150,8 +172,8 @@ _SKIPPED = object()
 
 
 class _Builder:
-    def __init__(self, doc: YamlDocument, loader: Any) -> None:
-        self.doc, self.loader = doc, loader
+    def __init__(self, doc: YamlDocument, loader: Any, line_of: LineOf) -> None:
+        self.doc, self.loader, self.line_of = doc, loader, line_of
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, size)
         self.open_anchors: set[str] = set()
@@ -168,7 +190,7 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise YamlSyntaxError(_mark_line(event.start_mark), "a second YAML document ('---') in one file",
+                    raise YamlSyntaxError(self.line_of(event.start_mark), "a second YAML document ('---') in one file",
                                           "a corpus file holds one document: split it into two files, or remove the '---' line")
                 continue
             if isinstance(event, yaml.DocumentEndEvent):
@@ -179,7 +201,7 @@ class _Builder:
         return root
 
     def event(self, event: Any) -> Any:
-        line = _mark_line(event.start_mark)
+        line = self.line_of(event.start_mark)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 raise YamlSyntaxError(line, f"nested more than {MAX_DEPTH} levels deep",
@@ -290,9 +312,9 @@ class _Builder:
         value: str = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            # Only null is resolved: an empty value, '~' or 'null' unquoted (libyaml marks a plain
-            # scalar with style '', the pure-Python parser with None; ``implicit`` tells both).
-            return None if self.loader.resolve(yaml.ScalarNode, value, event.implicit) == NULL else value
+            # Only null is resolved (YAML's rule: an empty value, '~' or 'null' unquoted); libyaml
+            # marks a plain scalar with style '', the pure-Python parser with None.
+            return None if not event.style and value in _NULLS else value
         if tag not in SCALAR_TAGS:
             self.doc.issues.append(Issue(line, self.place_of_scalar(), f"YAML tag '{tag.replace(TAG, '!!')}' is not supported",
                                          "remove the tag: every value in a corpus is plain text"))
@@ -327,13 +349,14 @@ def read_yaml(path: Path, text: str) -> YamlDocument:
     """Parse ``text`` (the content of ``path``); raise YamlSyntaxError with the line on bad YAML."""
     check_characters(text)
     doc = YamlDocument(path=path, data=None)
+    line_of = line_finder(text)
     loader: Any = FastLoader(text)
     try:
-        doc.data = _Builder(doc, loader).build()
+        doc.data = _Builder(doc, loader, line_of).build()
     except yaml.YAMLError as exc:
-        error = _syntax_error(exc)
+        error = _syntax_error(exc, line_of)
         if LIBYAML:
-            error = _pure_python_error(text) or error
+            error = _pure_python_error(text, line_of) or error
         raise error from None
     finally:
         loader.dispose()
