@@ -15,7 +15,7 @@ import pytest
 from argmap.corpus import load_corpus
 from argmap.corpus.quotes import FoldedText
 from argmap.errors import CorpusError, did_you_mean
-from synthetic_corpus import write_corpus
+from synthetic_broken import write_corpus
 
 
 @pytest.fixture(scope="module")
