@@ -507,7 +507,7 @@ def test_lines_are_counted_as_an_editor_counts_them(mini: Path, separator: str) 
     char = separator.encode().decode("unicode_escape")
     (mini / "extra.yaml").write_text(f"theses:\n  - id: t{char}\n    text: T.{char}\nnope: 1\n", encoding="utf-8")
     assert problems(mini) == [
-        "extra.yaml:4: nope: unknown section 'nope'\n    fix: top-level keys are: title, source, claims, theses, events, relations",
+        "extra.yaml:4: nope: unknown section 'nope'\n    fix: top-level keys are: title, source, claims, theses, events, relations, suggestions",
     ]
 
 

@@ -28,24 +28,27 @@ def validate(corpus_dir: Path) -> None:
     for warning in corpus.warnings:
         say(f"warning: {warning}", err=True)
     within = sum(len(c.supports) for c in corpus.claims.values())
+    drafts = sum(1 for c in corpus.claims.values() if c.draft)
+    unreviewed = f"; {drafts} draft claim{'s' if drafts != 1 else ''} not yet reviewed (argmap gaps lists them)" if drafts else ""
     say(
         f"{corpus_dir}: OK: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
         f"{len(corpus.relations)} relations, {within} within-author supports, {len(corpus.theses)} theses, "
-        f"{len(corpus.events)} events; every quote found"
+        f"{len(corpus.events)} events; every quote found{unreviewed}"
     )
 
 
 @cli.command()
 @click.argument("corpus_dir", metavar="CORPUS", type=CORPUS_DIR)
 @texts_from_option
-@out_folder_option("Folder to write the map, graph JSON and brief into.", default="graphs")
+@out_folder_option("Folder to write the map, graph JSON, picture and brief into.", default="graphs")
 def build(corpus_dir: Path, out: Path) -> None:
     """Validate a corpus and write its map, graph and brief.
 
     Writes argmap.html (the interactive map with the stance matrix, agreement heatmap, timeline,
     sharpest clashes and common ground; one offline file), argmap.json (the graph as networkx
-    node-link JSON) and the full debate brief (brief.html, brief.md) into OUT. Nothing is
-    written unless the corpus is valid.
+    node-link JSON, with the graph view's positions), argmap.svg (the graph view as a picture:
+    one lane per author, labelled claims, legend) and the full debate brief (brief.html,
+    brief.md) into OUT. Nothing is written unless the corpus is valid.
 
     \b
     Example:

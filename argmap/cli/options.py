@@ -20,11 +20,17 @@ CORPUS_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=P
 TEXT_ROOTS, INPUTS = "argmap.text_roots", "argmap.inputs"
 
 
-def say(text: str, nl: bool = True, err: bool = False) -> None:
-    """Print ``text`` with its control characters made visible."""
+def say(text: str, nl: bool = True, err: bool = False, data: bool = False) -> None:
+    """Print ``text`` with its control characters made visible.
+
+    ``data`` (an export: JSON, DOT, GraphML...) is left byte for byte as it is when it goes to a
+    file or a pipe, and made visible only on a terminal.
+    """
     from argmap.render.visible import visible
 
-    click.echo(visible(text), nl=nl, err=err)
+    if not data or click.get_text_stream("stderr" if err else "stdout").isatty():
+        text = visible(text)
+    click.echo(text, nl=nl, err=err)
 
 
 def _remember_roots(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> None:
@@ -47,7 +53,7 @@ def corpus_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def _out_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+def nonempty_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
     if value is None:
         return None
     if not value.strip():
@@ -57,7 +63,7 @@ def _out_path(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 def out_folder_option(help_text: str, default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """--out FOLDER, refusing an empty path (which would mean the current folder)."""
-    return click.option("--out", type=click.Path(file_okay=False), callback=_out_path, default=default,
+    return click.option("--out", type=click.Path(file_okay=False), callback=nonempty_path, default=default,
                         show_default=True, help=help_text)
 
 
@@ -65,7 +71,7 @@ def output_options(format_help: str, out_help: str) -> Callable[[Callable[..., A
     """--format md|html (defaulting from the --out suffix) and --out FILE."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        command = click.option("--out", "out_file", type=click.Path(dir_okay=False), callback=_out_path,
+        command = click.option("--out", "out_file", type=click.Path(dir_okay=False), callback=nonempty_path,
                                help=out_help)(command)
         return click.option("--format", "fmt", type=click.Choice(["md", "html"]),
                             help=f"{format_help} (default: html when --out ends in .html, else md).")(command)
