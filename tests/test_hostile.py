@@ -672,3 +672,22 @@ def test_two_runs_never_write_into_one_folder_at_once(tmp_path: Path) -> None:
     finally:
         os.close(fd)
     assert folder_state(out) == OLD_SET
+
+
+# -- the commands that add to a corpus read it the same safe way ----------------------------------
+
+def test_draft_reads_a_hostile_corpus_and_refuses_a_fifo(mini: Path, tmp_path: Path) -> None:
+    (mini / "deep.yaml").write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    (mini / "pipe.yaml").unlink(missing_ok=True)
+    os.mkfifo(mini / "pipe.yaml")
+    text = tmp_path / "new.txt"
+    text.write_text("The Dam\n\nThe dam was built on sand, and everyone knew it.\n", encoding="utf-8")
+    args = ["--corpus", str(mini), "--author", "Dee Dam", "--title", "T", "--publication", "P", "--date", "2022"]
+    drafted = run("draft", str(text), *args, timeout=60)
+    assert drafted.returncode == 0, drafted.stderr
+    assert (mini / "dam.yaml").exists()
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    refused = run("draft", str(fifo), *args[:2], "--author", "Fi Fo", *args[4:], timeout=60)
+    assert refused.returncode == 1
+    assert refused.stderr == f"Error: {fifo}: is a named pipe (FIFO), not a file\n    fix: point to a plain text file (argmap reads regular files only)\n"

@@ -65,13 +65,17 @@ def export(corpus_dir: Path, fmt: str | None, out: Path | None) -> None:
 
 
 def _read_text(path: Path, what: str) -> str:
+    from argmap.corpus.inputs import Budget, Refused, read_input
     from argmap.errors import ImportOptionError
 
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise ImportOptionError(f"{path}: the {what} is larger than {MAX_IMPORT_BYTES // 2**20} MiB",
                                     f"give the {what} itself, not an archive or a dump")
-        return path.read_text(encoding="utf-8")
+        # A regular file only (a FIFO would hang), never past the limit.
+        return read_input(path, [path.resolve().parent], MAX_IMPORT_BYTES, Budget(MAX_IMPORT_BYTES)).decode("utf-8")
+    except Refused as refused:
+        raise ImportOptionError(f"{path}: the {what} {refused.reason}", refused.fix) from None
     except UnicodeDecodeError as exc:
         raise ImportOptionError(f"{path}: the {what} is not UTF-8 text (byte {exc.start})",
                                 "save it as UTF-8 plain text") from None
