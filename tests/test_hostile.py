@@ -691,3 +691,20 @@ def test_draft_reads_a_hostile_corpus_and_refuses_a_fifo(mini: Path, tmp_path: P
     refused = run("draft", str(fifo), *args[:2], "--author", "Fi Fo", *args[4:], timeout=60)
     assert refused.returncode == 1
     assert refused.stderr == f"Error: {fifo}: is a named pipe (FIFO), not a file\n    fix: point to a plain text file (argmap reads regular files only)\n"
+
+
+def test_problem_and_search_counts_are_bounded(tmp_path: Path, runner: CliRunner) -> None:
+    from argmap.corpus.inputs import MAX_PROBLEMS_SHOWN, MAX_QUOTE_SEARCHES
+
+    count = MAX_PROBLEMS_SHOWN + 100
+    claims = "".join(f"  - id: a.c{n}\n    text: C.\n    quote: \"Sentence {n} is missing.\"\n    type: fact\n"
+                     for n in range(count))
+    folder = write_corpus(tmp_path / "c", {"a.yaml": source("a", "Ann", claims)}, {"a.txt": "Nothing here.\n"})
+    result = runner.invoke(cli, ["validate", str(folder)], catch_exceptions=False)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"Error: {count} problems found:"
+    assert lines[-1] == "... and 100 more problems, not listed: fix these first"
+    assert sum(line.startswith(f"{folder}/a.yaml:") for line in lines) == MAX_PROBLEMS_SHOWN
+    skipped = f"the closest passage was not searched (more than {MAX_QUOTE_SEARCHES} quotes not found)"
+    assert sum(skipped in line for line in lines) == MAX_PROBLEMS_SHOWN - MAX_QUOTE_SEARCHES
