@@ -70,10 +70,16 @@ def test_every_claim_in_the_markdown_brief_has_its_quote_and_citation(folder: Pa
 @pytest.mark.parametrize("folder", CORPORA)
 def test_every_claim_in_the_html_brief_has_its_quote_and_citation(folder: Path) -> None:
     graph = _graph(folder)
-    page = render_brief_html(build_brief(Analysis(graph)))
+    brief = build_brief(Analysis(graph))
+    page = render_brief_html(brief)
     blocks = re.findall(r'<div class="claim[^"]*">(.*?)</div>', page, flags=re.S)
     inline = re.findall(r"<q>(.*?)</q> <span class=\"cite\">\((.*?); ([a-z0-9._-]+)\)</span>", page, flags=re.S)
-    assert blocks and inline
+    # Each cross-examination question quotes its challenge and its target inline. The flagship
+    # has none since its review (no contradiction left joins claims on a thesis, claims/REVIEW.md);
+    # the mini and harbour corpora keep the inline form tested.
+    questions = [q for part in brief.theses for q in part.questions]
+    assert blocks and len(inline) == 2 * len(questions)
+    assert inline or folder == REPO / "claims"
     for block in blocks:
         claim = re.search(r'<span class="meta">([a-z0-9._-]+) ·', block).group(1)  # type: ignore[union-attr]
         assert f"<blockquote>\u201c{escape(graph.nodes[claim]['quote'])}\u201d</blockquote>" in block
