@@ -708,3 +708,34 @@ def test_problem_and_search_counts_are_bounded(tmp_path: Path, runner: CliRunner
     assert sum(line.startswith(f"{folder}/a.yaml:") for line in lines) == MAX_PROBLEMS_SHOWN
     skipped = f"the closest passage was not searched (more than {MAX_QUOTE_SEARCHES} quotes not found)"
     assert sum(skipped in line for line in lines) == MAX_PROBLEMS_SHOWN - MAX_QUOTE_SEARCHES
+
+
+# -- libyaml and the pure-Python fallback read alike -----------------------------------------------
+
+FALLBACK_CASES = {
+    **{p.name: p.read_text(encoding="utf-8") for p in sorted(MINI.glob("*.yaml"))},
+    "odd": "a: ~\nb: ''\nc: null\nd: yes\ne: 0000\n~: x\n<<: {q: 1}\nf: !!int 7\ng: !!int x\nh: &x [1, *x]\n",
+    "dupes": "k: 1\nk: 2\n'k ': 3\nlist:\n  - a\n  - {b: 1, b: 2}\n",
+    "unclosed": "a: 'never\n\nb: c\n",
+    "flow": "theses: {t1: pro, t2: con}\nsupports: [a.b, c.d]\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FALLBACK_CASES))
+def test_the_pure_python_loader_reads_as_libyaml_does(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from argmap.corpus import yaml_lines
+
+    def read() -> object:
+        try:
+            doc = yaml_lines.read_yaml(Path(name), FALLBACK_CASES[name])
+        except yaml_lines.YamlSyntaxError as error:
+            return ("error", error.line, error.message, error.fix)
+        return (doc.data, doc.lines, doc.duplicate_keys, [vars(i) for i in doc.issues])
+
+    assert yaml_lines.LIBYAML
+    fast = read()
+    monkeypatch.setattr(yaml_lines, "FastLoader", yaml.SafeLoader)
+    monkeypatch.setattr(yaml_lines, "LIBYAML", False)
+    assert read() == fast
