@@ -146,12 +146,12 @@ def test_worksheet_thesis_and_html_out(runner: CliRunner, tmp_path: Path, mini_g
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        ([], 2, "give either --authors AUTHOR AUTHOR or --thesis ID"),
-        (["--authors", "alder", "birch", "--thesis", "design-fault"], 2, "give either --authors AUTHOR AUTHOR or --thesis ID"),
+        ([], 2, "give either --authors AUTHOR AUTHOR or --thesis THESIS"),
+        (["--authors", "alder", "birch", "--thesis", "design-fault"], 2, "give either --authors AUTHOR AUTHOR or --thesis THESIS"),
         (["--authors", "alder", "Ann Alder"], 2, "both name Ann Alder; give two different authors"),
         (["--authors", "alder"], 2, "Option '--authors' requires 2 arguments."),
         (["--authors", "alder", "oak"], 1, "no author 'oak'"),
-        (["--thesis", "design"], 1, "no thesis 'design'"),
+        (["--thesis", "bridge"], 1, "no thesis 'bridge'"),
         (["--thesis", "design-fault", "--format", "pdf"], 2, "'pdf' is not one of 'md', 'html'"),
     ],
     ids=["neither", "both", "same-author", "one-author", "unknown-author", "unknown-thesis", "bad-format"],

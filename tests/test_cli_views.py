@@ -169,9 +169,9 @@ LINKS TO A VIEW ONE OF THEM ONLY REPORTS (not counted as theirs)
                      "Error: no author 'aldre' (did you mean 'alder'?). Known authors (source ids): "
                      "Ann Alder (alder); Ben Birch (birch); Cy Cedar (cedar)\n", id="author"),
         pytest.param(["compare", "Ann Alder", "Ben Burch"], "(did you mean 'Ben Birch'?)", id="author-full-name"),
-        pytest.param(["stances", "--thesis", "design"],
-                     "Error: no thesis 'design' (did you mean 'design-fault'?).", id="stances-thesis"),
-        pytest.param(["brief", "--thesis", "steel"], "(did you mean 'steel-fault'?)", id="brief-thesis"),
+        pytest.param(["stances", "--thesis", "desgin"],
+                     "Error: no thesis 'desgin' (did you mean 'design'?).", id="stances-thesis"),
+        pytest.param(["brief", "--thesis", "steel-falt"], "(did you mean 'steel-fault'?)", id="brief-thesis"),
     ],
 )
 def test_unknown_ids_exit_1_with_did_you_mean(runner: CliRunner, args: list[str], message: str) -> None:

@@ -66,8 +66,8 @@ def test_a_silent_author_who_only_reports_is_named_as_such(mini_graph: Any) -> N
 
 
 def test_unknown_names_are_refused(mini_graph: Any) -> None:
-    with pytest.raises(UnknownIdError, match="no thesis 'design'"):
-        thesis_worksheet(Analysis(mini_graph), "design")
+    with pytest.raises(UnknownIdError, match="no thesis 'bridge'"):
+        thesis_worksheet(Analysis(mini_graph), "bridge")
     with pytest.raises(UnknownIdError, match="no author 'Oak'"):
         authors_worksheet(Analysis(mini_graph), "Oak", "birch")
     with pytest.raises(SameAuthorError, match="both name Ann Alder; give two different authors"):

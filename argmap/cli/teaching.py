@@ -71,7 +71,7 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
 
 @cli.command()
 @click.option("--authors", nargs=2, metavar="AUTHOR AUTHOR", help="Compare two authors across the theses.")
-@click.option("--thesis", metavar="ID", help="Compare every author on one thesis.")
+@click.option("--thesis", metavar="THESIS", help="Compare every author on one thesis: its id, its label or the start of either.")
 @click.option("--student", is_flag=True, help="The student's copy: leave out the model answer.")
 @output_options("Output format", "File to write (default: print to the terminal).")
 @corpus_option
@@ -95,7 +95,7 @@ def worksheet(authors: tuple[str, str] | None, thesis: str | None, student: bool
     from argmap.files import format_for
 
     if (authors is None) == (thesis is None):
-        raise click.UsageError("give either --authors AUTHOR AUTHOR or --thesis ID")
+        raise click.UsageError("give either --authors AUTHOR AUTHOR or --thesis THESIS")
     analysis = load_analysis(corpus_dir)
     if authors is not None:
         sheet = authors_worksheet(analysis, *authors)

@@ -11,7 +11,7 @@ from argmap.cli.options import corpus_option, emit, load_analysis, output_option
 
 
 @cli.command()
-@click.option("--thesis", "thesis", metavar="ID", help="Show one thesis only.")
+@click.option("--thesis", "thesis", metavar="THESIS", help="Show one thesis only: its id, its label or the start of either.")
 @corpus_option
 def stances(thesis: str | None, corpus_dir: Path) -> None:
     """Print where each author stands on each thesis, and the claims behind every cell.
@@ -60,7 +60,8 @@ def compare(authors: tuple[str, ...], corpus_dir: Path) -> None:
 
 
 @cli.command()
-@click.option("--thesis", "thesis", metavar="ID", help="Brief one thesis only (default: every thesis, with contents).")
+@click.option("--thesis", "thesis", metavar="THESIS",
+              help="Brief one thesis only: its id, its label or the start of either (default: every thesis).")
 @click.option("--side", type=click.Choice(["pro", "con"]), help="Write for one side: its case and the questions it asks.")
 @output_options("Output format", "File to write (default: print to the terminal).")
 @corpus_option
