@@ -40,11 +40,12 @@ def load_analysis(corpus_dir: Path) -> "Analysis":
     return Analysis(build_graph(load_corpus(corpus_dir)))
 
 
-def emit(text: str, out_file: Path | None) -> None:
-    """Print ``text``, or write it to ``out_file`` and say so."""
+def emit(text: str, out_file: Path | None, markdown: bool = False) -> None:
+    """Print ``text`` (paged on a terminal, see ``pager``), or write it to ``out_file`` and say so."""
+    from argmap.cli.pager import show
     from argmap.files import write_file
 
     if out_file is None:
-        click.echo(text, nl=False)
+        show(text, markdown)
     else:
         click.echo(f"wrote {write_file(out_file, text)}")

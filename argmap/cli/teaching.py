@@ -50,6 +50,7 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
       argmap quiz --kinds stance,voice --out lesson/quiz.html
     """
     from argmap.build import quiz_outputs, quiz_text
+    from argmap.cli.pager import show
     from argmap.files import format_for, write_files
     from argmap.quiz.generate import generate_quiz
 
@@ -61,7 +62,7 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
         click.echo(f"note: the map supports only {len(made.exercises)} unambiguous exercises of these kinds, "
                    f"not {count}", err=True)
     if out_file is None:
-        click.echo(quiz_text(made), nl=False)
+        show(quiz_text(made), markdown=True)
         return
     files = quiz_outputs(made, out_file, fmt)
     folder = next(iter(files)).parent
@@ -101,4 +102,5 @@ def worksheet(authors: tuple[str, str] | None, thesis: str | None, student: bool
         sheet = authors_worksheet(analysis, *authors)
     else:
         sheet = thesis_worksheet(analysis, str(thesis))
-    emit(worksheet_text(sheet, format_for(out_file, fmt), answer=not student), out_file)
+    fmt = format_for(out_file, fmt)
+    emit(worksheet_text(sheet, fmt, answer=not student), out_file, markdown=fmt == "md")

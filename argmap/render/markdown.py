@@ -23,6 +23,46 @@ def md(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+# -- Markdown read on a terminal ---------------------------------------------------------------
+
+_LEAD = re.compile(r"^(\s*(?:>\s?)*)(\s*(?:[-*+]|\d{1,9}[.)])\s+|\s*)")
+# A word that would open a list, a quote or a heading if it began a line.
+_OPENS_BLOCK = re.compile(r"^(?:[-*+>#]|\d{1,9}[.)])$")
+
+
+def wrap_for_terminal(text: str, width: int) -> str:
+    """Markdown wrapped to ``width`` for reading on a terminal, and still the same Markdown.
+
+    A long line breaks at spaces; its continuation lines keep the quote markers (``> ``) and
+    are indented under the text of a list item. Headings, table rows and words longer than the
+    width are left whole; a hard line break (two trailing spaces) stays at the end.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width or line.lstrip().startswith(("|", "#")):
+            out.append(line)
+            continue
+        match = _LEAD.match(line)
+        assert match is not None  # the pattern matches the empty string
+        lead = match.group(0)
+        hang = match.group(1) + " " * len(match.group(2))
+        rows: list[list[str]] = [[]]
+        used = len(lead)
+        for word in line[match.end():].split():
+            # Never start a line with a word Markdown would read as a list, quote or heading.
+            if rows[-1] and used + 1 + len(word) > width and not _OPENS_BLOCK.match(word):
+                rows.append([word])
+                used = len(hang) + len(word)
+            else:
+                used += len(word) + (1 if rows[-1] else 0)
+                rows[-1].append(word)
+        wrapped = [(lead if i == 0 else hang) + " ".join(words) for i, words in enumerate(rows)]
+        if line.endswith("  "):
+            wrapped[-1] += "  "
+        out += wrapped
+    return "\n".join(out)
+
+
 def _cited(ref: ClaimRef) -> str:
     """A claim's quote with its citation, its voice and its id, on one line."""
     voice = f" (reports the view of {md(ref.speaker)})" if ref.reported else ""
