@@ -1,75 +1,108 @@
 """The debate brief as data, built once and rendered as Markdown or HTML (``argmap.render``).
 
-For each thesis: the resolution, where each author stands, the affirmative (pro) and negative
-(con) cases, the clash points with what each side would answer, the common ground, and
-cross-examination questions drawn from the contradictions. Every claim is carried as a
-``ClaimRef``: its text, verbatim quote and full citation travel together, so no renderer can
-print a claim without them. Reported views never enter a case; they are listed apart with
-their speaker.
+A brief a debater takes into the room:
+
+- a **summary** on one page: the resolutions and where each author stands (the stance grid),
+  the sharpest clashes of reading, what changed with events, and the common ground;
+- per thesis: each side's **case** in the order a speech uses it (contentions strongest first,
+  one per account before a second from the same account, each with its reasons and a
+  corroborating account), the **clashes** (clashes of reading, and links the corpus dates to a
+  turning point) with what each side answers, **cross-examination** questions chosen by the
+  kind of claim under attack (``questions``), and the common ground that bears on it;
+- the **common ground** with its quotes, and one **reference list** (sources in time order,
+  the turning points between them).
+
+A claim is shown in full (paraphrase, verbatim quote, numbered reference) the first time it
+appears in a thesis section and by its tag (A1, N2, R1) after that; every claim is carried as
+a ``ClaimRef``. Reported views never enter a case; they are listed apart with their speaker.
+The clash lists are ``Analysis.clashes_of_reading`` and ``.changed_with_events``, filtered to
+the links that set one side of the thesis against the other, in the analysis's ranking.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.analysis import Analysis, CommonGround
+from argmap.analysis import CLASH_METHOD, Analysis, Clash, CommonGround
+from argmap.analysis.clashes import EVENTS, READING
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.documents.refs import Citation, ClaimRef, citation_of, claim_ref
 from argmap.graph import BETWEEN, SUPPORTS, WITHIN, is_reported
 
 SIDE_NAMES = {PRO: "affirmative", CON: "negative"}
-CLAIMS_PER_ACCOUNT = 3  # each author's strongest claims on one side of one thesis
-REASONS_PER_CLAIM = 2  # the author's own reasons shown under a case claim
-CORROBORATIONS_PER_CLAIM = 1  # other authors' claims shown under it
-CLASHES_PER_THESIS = 6
-QUESTIONS_PER_SIDE = 4  # drawn from the sharpest clash points
+TAG_LETTERS = {PRO: "A", CON: "N", "reported": "R", "": "C"}
+CONTENTIONS_PER_SIDE = 3
+REASONS_PER_CONTENTION = 2  # the author's heaviest reasons under each contention
+CORROBORATIONS_PER_CONTENTION = 1  # other accounts that support it
+CLASHES_PER_THESIS = 2  # clashes of reading
+CHANGES_PER_THESIS = 2  # links the corpus dates to a turning point
+REPORTED_PER_THESIS = 2
+SUMMARY_ITEMS = 3  # clashes of reading, and changes with events, in the summary
+SUMMARY_GROUND = 4  # common-ground groups named in the summary
 
 # Sentences both renderers print, kept in one place so the two formats say the same thing.
 TEXT = {
-    "intro": "Every claim is given with its verbatim quote and its source. Views an author only reports are"
-             " marked as reported and never count as the author's case.",
+    "intro": "Each claim is shown with its verbatim quote and a numbered reference the first time it appears in a"
+             " thesis section, and by its tag (A1, N2) after that. Views an author only reports are marked R and"
+             " never count as the author's case.",
     "no_case": "No author's own claims argue the {side} side.",
-    "no_clash": "No contradiction between the two sides bears on this thesis.",
-    "no_ground": "No uncontested claim bearing on this thesis is supported by three or more authors.",
-    "no_other_ground": "None: every uncontested group of claims that three or more authors support bears on a thesis.",
-    "no_question": "No contradiction between the authors' own claims gives a question here.",
-    "question": "{challenger} writes {challenge}. How do you answer that, when your case rests on {target_author}\u2019s {target}?",
+    "no_clash": "No clash of reading sets the two sides against each other here.",
+    "no_change": "No link on this thesis is dated to a turning point.",
+    "no_ground": "No uncontested group of claims that three or more authors support bears on this thesis.",
+    "no_summary_clash": "No clash of reading sets one side of a thesis against the other.",
+    "no_summary_change": "No link between the sides of a thesis is dated to a turning point.",
+    "no_summary_ground": "No uncontested group of claims is supported by three or more authors.",
+    "no_question": "No claim of this side is under attack here.",
+    "superseded": "each held in its own period",
+    "contradicts": "they contradict each other",
 }
 
 BRIEF_METHOD: tuple[str, ...] = (
-    "Stances come from the claims: an author is pro (or con) a thesis when their own claims on it all take"
-    " that side, mixed when they take both. Views an author only reports never count as the author's own.",
-    "A claim's weight is 1 plus the number of its author's claims that support it, directly or in a chain:"
-    " the size of the argument built up to it. Each case gives every author's heaviest claims on that side,"
-    " accounts in time order.",
-    "Clash points are contradicts links where one claim argues for the thesis and the other against it,"
-    " at least one of them taking a side on it (a claim argues the side of the thesis claims it supports);"
-    " they are ranked by the sum of the two claims' weights, sharpest first. Cross-examination questions"
-    " come from the sharpest clash points between the authors' own claims.",
-    "Common ground is a group of claims joined by supports links between authors that spans three or more"
-    " authors and that no contradicts link touches. A turning point lies between two texts when the earlier was written before it and the later"
-    " on or after it.",
+    "Stances come from each author's own claims: pro (or con) when they all take that side, mixed when they"
+    " take both. Views an author only reports never count as the author's own.",
+    "A case gives the heaviest claims that take its side, one per account before a second from the same"
+    " account, each with its author's heaviest reasons and another account that supports it.",
+    *CLASH_METHOD,
+    "A clash belongs to a thesis when one claim argues for it and the other against it, one of them at least"
+    " taking a side on it directly. Questions go to the claims a side defends in its clashes, then its"
+    " contentions, and ask what the kind of claim calls for: a fact, its source and date; a causal claim,"
+    " what else explains it; a prediction, whether it held after the turning points since; a reported view,"
+    " who holds it and whether the author does.",
+    "Common ground: claims joined by supports links between authors, in groups spanning three or more authors"
+    " that no contradicts link touches.",
 )
 
 
 @dataclass(frozen=True)
-class CaseClaim:
-    claim: ClaimRef
-    reasons: tuple[ClaimRef, ...]  # the author's own claims that directly support it
-    corroboration: tuple[ClaimRef, ...]  # other authors' claims that support it
+class Reference:
+    number: int
+    source: str
+    citation: Citation
+    date_note: str
+    url: str
 
 
 @dataclass(frozen=True)
-class AccountCase:
-    author: str
-    date: str
-    claims: tuple[CaseClaim, ...]
+class Mention:
+    """A claim where the brief shows it: in full the first time in its section, then by its tag."""
+
+    tag: str  # "A1" (affirmative), "N2" (negative), "R1" (reported), "G3.2" (common ground)
+    claim: ClaimRef
+    ref: int  # the number of its source in the reference list
+    full: bool  # whether this mention prints the paraphrase and the quote
+
+
+@dataclass(frozen=True)
+class Contention:
+    claim: Mention
+    reasons: tuple[Mention, ...]  # the author's own claims that directly support it
+    corroboration: tuple[Mention, ...]  # other accounts' claims that support it
 
 
 @dataclass(frozen=True)
 class Case:
     side: str  # pro or con
-    accounts: tuple[AccountCase, ...]  # authors in time order
+    contentions: tuple[Contention, ...]  # in the order a speech would put them
 
     @property
     def name(self) -> str:
@@ -78,64 +111,126 @@ class Case:
 
 @dataclass(frozen=True)
 class ClashPoint:
-    pro: ClaimRef
-    con: ClaimRef
-    pro_backing: tuple[ClaimRef, ...]
-    con_backing: tuple[ClaimRef, ...]
+    kind: str  # READING or EVENTS
+    relation: str  # contradicts or superseded
+    pro: Mention
+    con: Mention
+    pro_backing: tuple[Mention, ...]  # what the affirmative adds when its claim is challenged
+    con_backing: tuple[Mention, ...]
+    earlier_side: str  # the side whose claim comes from the earlier text
     rationale: str
     sharpness: int
-    turning_points: tuple[str, ...]  # labels of events certainly between the two texts
-    maybe_turning_points: tuple[str, ...]  # labels of events the partial dates may put between them
+    turning_point: str  # "label (date)" of the event the corpus dates the link to, or ""
+    between: tuple[str, ...]  # labels of the events certainly between the two texts
+    maybe_between: tuple[str, ...]  # labels of the events the partial dates may put between them
 
-    def answer(self, side: str) -> tuple[ClaimRef, tuple[ClaimRef, ...]]:
+    def answer(self, side: str) -> tuple[Mention, tuple[Mention, ...]]:
         return (self.pro, self.pro_backing) if side == PRO else (self.con, self.con_backing)
 
 
 @dataclass(frozen=True)
-class CrossExamination:
-    to_side: str  # the side that must answer
-    challenge: ClaimRef  # the other side's claim put to them
-    target: ClaimRef  # their own claim it contradicts
+class Question:
+    """A question to put to ``to_side`` about one of its claims, following from the kind of claim."""
+
+    to_side: str
+    target: Mention  # the claim under attack; its quote is printed with the question
+    kind: str  # fact, causal, prediction, reported, interpretation, evaluation, recommendation
+    ask: str
+    background: str  # what the map says that bears on the answer (dates, turning points, stances)
+    press: tuple[Mention, ...]  # the other side's claims to press with
 
 
 @dataclass(frozen=True)
 class GroundItem:
     """Claims three or more authors support and no contradicts link touches."""
 
+    number: int  # G1, G2, ... in the common-ground section
     authors: tuple[str, ...]
-    claims: tuple[ClaimRef, ...]
-    leans: str  # in a thesis section: the side (pro/con) every claim of it argues, else ""
+    claims: tuple[Mention, ...]  # the group's hub first
+    theses: tuple[int, ...]  # the numbers of the thesis sections it bears on
+
+    @property
+    def hub(self) -> Mention:
+        return self.claims[0]
+
+
+@dataclass(frozen=True)
+class GroundUse:
+    """A common-ground group as a thesis section names it."""
+
+    number: int
+    leans: str  # the side (pro/con) all its claims that bear on the thesis argue, else ""
 
 
 @dataclass(frozen=True)
 class ThesisBrief:
+    number: int
     id: str
     label: str
     resolution: str
     stances: dict[str, tuple[str, ...]]  # pro/con/mixed/silent -> authors in time order
     cases: tuple[Case, ...]
-    reported: tuple[ClaimRef, ...]
-    clashes: tuple[ClashPoint, ...]
-    common_ground: tuple[GroundItem, ...]
-    questions: tuple[CrossExamination, ...]
+    reported: tuple[Mention, ...]
+    clashes: tuple[ClashPoint, ...]  # clashes of reading
+    changes: tuple[ClashPoint, ...]  # changed with events
+    questions: tuple[Question, ...]
+    ground: tuple[GroundUse, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"thesis-{self.id}"
+
+
+@dataclass(frozen=True)
+class GridRow:
+    number: int
+    thesis: str
+    label: str
+    resolution: str
+    cells: tuple[str, ...]  # each author's stance, authors in time order
+
+
+@dataclass(frozen=True)
+class SummaryLink:
+    """A clash or change the summary names, and where the brief argues it."""
+
+    earlier: ClaimRef
+    later: ClaimRef
+    refs: tuple[int, int]
+    rationale: str
+    turning_point: str
+    relation: str
+    where: tuple[tuple[int, int, str], ...]  # (thesis number, clash number, thesis id) where it is argued
+
+
+@dataclass(frozen=True)
+class Summary:
+    authors: tuple[tuple[str, str], ...]  # (short name, date of the first text) per column
+    grid: tuple[GridRow, ...]
+    clashes: tuple[SummaryLink, ...]
+    changes: tuple[SummaryLink, ...]
+    ground: tuple[GroundItem, ...]  # the widest groups
+    more_ground: int  # how many more the common-ground section lists
 
 
 @dataclass(frozen=True)
 class TimelineItem:
     date: str
-    event: str  # the event's label, or "" for an account
-    citation: Citation | None
-    date_note: str
+    event: str  # the event's label, or "" for a source
+    reference: Reference | None
 
 
 @dataclass(frozen=True)
 class Brief:
     title: str
     side: str  # "" for both sides
-    timeline: tuple[TimelineItem, ...]
+    summary: Summary
     theses: tuple[ThesisBrief, ...]
-    other_ground: tuple[GroundItem, ...]  # common ground that bears on no thesis
+    ground: tuple[GroundItem, ...]
+    references: tuple[Reference, ...]
+    timeline: tuple[TimelineItem, ...]  # the references in time order, with the turning points
     method: tuple[str, ...]
+    names: dict[str, str]  # author -> the short name tables and pointers use
 
     @property
     def sides(self) -> tuple[str, ...]:
@@ -143,13 +238,32 @@ class Brief:
 
     @property
     def answer_order(self) -> tuple[str, ...]:
-        """In a clash point, the brief's own side answers first."""
+        """In a clash, the brief's own side answers first."""
         return self.sides + tuple(s for s in (PRO, CON) if s not in self.sides)
 
     @property
     def question_sides(self) -> tuple[str, ...]:
         """The sides questions are put to: the other side only, when the brief has a side."""
-        return (CON, PRO) if not self.side else tuple(s for s in (PRO, CON) if s != self.side)
+        return (PRO, CON) if not self.side else tuple(s for s in (PRO, CON) if s != self.side)
+
+
+class Section:
+    """The claims one part of the brief has shown: each gets a tag and is printed in full once."""
+
+    def __init__(self, builder: "_Builder", sides: dict[str, str]) -> None:
+        self.builder = builder
+        self.sides = sides
+        self.tags: dict[str, str] = {}
+        self.counts: dict[str, int] = {}
+
+    def mention(self, claim: str, letter: str | None = None) -> Mention:
+        full = claim not in self.tags
+        if full:
+            if letter is None:
+                letter = "R" if is_reported(self.builder.graph, claim) else TAG_LETTERS.get(self.sides.get(claim, ""), "C")
+            self.counts[letter] = self.counts.get(letter, 0) + 1
+            self.tags[claim] = f"{letter}{self.counts[letter]}"
+        return Mention(self.tags[claim], self.builder.ref(claim), self.builder.numbers[self.builder.source_of(claim)], full)
 
 
 class _Builder:
@@ -161,12 +275,12 @@ class _Builder:
         self.weights = analysis.weights
         self.order = analysis.order
         self.cells = analysis.stances
-        self.clashes = analysis.clashes
-        self.ground = analysis.common_ground
-        self.events = analysis.event_labels
+        self.authors = analysis.authors
+        self.numbers = {s["id"]: i for i, s in enumerate(self.graph.graph["sources"], 1)}
+        self.ground = [g for g in analysis.common_ground if not g.contested_by]
 
-    def citation(self, source_id: str) -> Citation:
-        return citation_of(self.analysis.sources[source_id])
+    def source_of(self, claim: str) -> str:
+        return str(self.graph.nodes[claim]["source"])
 
     def ref(self, claim: str) -> ClaimRef:
         return claim_ref(self.analysis, claim)
@@ -174,133 +288,206 @@ class _Builder:
     def own(self, claim: str) -> bool:
         return not is_reported(self.graph, claim)
 
+    def heaviest(self, claims: list[str] | tuple[str, ...]) -> list[str]:
+        return sorted(claims, key=lambda c: (-self.weights[c], self.order[c]))
+
     def supporters(self, claim: str, scope: str) -> list[str]:
         found = [s for s, _, d in self.graph.in_edges(claim, data=True)
                  if d["relation"] == SUPPORTS and d["scope"] == scope and self.own(s)]
-        return sorted(found, key=lambda c: (-self.weights[c], self.order[c]))
+        return self.heaviest(found)
 
-    def case_claim(self, claim: str) -> CaseClaim:
-        reasons = self.supporters(claim, WITHIN)[:REASONS_PER_CLAIM]
-        others = sorted(self.supporters(claim, BETWEEN), key=self.order.__getitem__)[:CORROBORATIONS_PER_CLAIM]
-        return CaseClaim(self.ref(claim), tuple(map(self.ref, reasons)), tuple(map(self.ref, others)))
+    # -- the cases -------------------------------------------------------------------------------
+    def contention_order(self, thesis: str, side: str) -> list[str]:
+        """The side's own claims on the thesis, strongest first, one per account before a second."""
+        claims = [c for a in self.authors for c in (self.cells[thesis, a].pro if side == PRO else self.cells[thesis, a].con)]
+        first: list[str] = []
+        rest: list[str] = []
+        seen: set[str] = set()
+        for claim in self.heaviest(claims):
+            author = self.graph.nodes[claim]["author"]
+            (rest if author in seen else first).append(claim)
+            seen.add(author)
+        return first + rest
 
-    def case(self, thesis: str, side: str) -> Case:
-        accounts = []
-        for author in self.graph.graph["authors"]:
-            cell = self.cells[thesis, author]
-            mine = sorted(cell.pro if side == PRO else cell.con, key=lambda c: (-self.weights[c], self.order[c]))
-            chosen: list[CaseClaim] = []
-            for claim in mine:
-                # A claim already shown as the reason for a heavier one is not repeated.
-                if len(chosen) < CLAIMS_PER_ACCOUNT and not any(claim in {r.id for r in c.reasons} for c in chosen):
-                    chosen.append(self.case_claim(claim))
-            if chosen:
-                accounts.append(AccountCase(author, self.graph.nodes[mine[0]]["date"], tuple(chosen)))
-        return Case(side, tuple(accounts))
-
-    def backing(self, claim: str) -> tuple[ClaimRef, ...]:
-        """What a side adds when this claim is challenged: its best reason and best corroboration."""
-        picked = self.supporters(claim, WITHIN)[:1] + self.supporters(claim, BETWEEN)[:1]
-        return tuple(map(self.ref, picked))
-
-    def clash_points(self, thesis: str) -> list[ClashPoint]:
-        sides = self.analysis.sides(thesis)
-        points = []
-        for clash in self.clashes:
-            a, b = clash.claims
-            side_a, side_b = sides.get(a), sides.get(b)
-            if MIXED in (side_a, side_b) or side_a == side_b:
-                continue  # no clear for-and-against on this thesis
-            if not any(thesis in self.graph.nodes[c]["theses"] for c in (a, b)):
-                continue  # both only lead up to the thesis claims: a side issue here
-            if side_a is None:
-                side_a = CON if side_b == PRO else PRO
-            pro, con = (a, b) if side_a == PRO else (b, a)
-            timing = clash.timing
-            points.append(ClashPoint(
-                self.ref(pro), self.ref(con), self.backing(pro), self.backing(con), clash.rationale,
-                clash.sharpness, tuple(self.events[e] for e in timing.certain),
-                tuple(self.events[e] for e in timing.possible),
+    def case(self, section: Section, thesis: str, side: str) -> Case:
+        contentions: list[Contention] = []
+        shown: set[str] = set()
+        for claim in self.contention_order(thesis, side):
+            if len(contentions) == CONTENTIONS_PER_SIDE:
+                break
+            if claim in shown:
+                continue  # already given as the reason for a stronger contention
+            reasons = [r for r in self.supporters(claim, WITHIN) if r not in shown][:REASONS_PER_CONTENTION]
+            others = [o for o in self.supporters(claim, BETWEEN) if o not in shown][:CORROBORATIONS_PER_CONTENTION]
+            letter = TAG_LETTERS[side]
+            contentions.append(Contention(
+                section.mention(claim, letter),
+                tuple(section.mention(r, letter) for r in reasons),
+                tuple(section.mention(o, letter) for o in others),
             ))
-        return points[:CLASHES_PER_THESIS]
+            shown.update([claim, *reasons, *others])
+        return Case(side, tuple(contentions))
 
-    def ground_item(self, group: CommonGround, thesis: str | None) -> GroundItem:
-        sides = self.analysis.sides(thesis) if thesis else {}
-        leans = {sides[c] for c in group.claims if c in sides}
-        return GroundItem(group.authors, tuple(map(self.ref, group.claims)), leans.pop() if len(leans) == 1 else "")
+    # -- clashes ---------------------------------------------------------------------------------
+    def on_thesis(self, thesis: str, clash: Clash) -> tuple[str, str] | None:
+        """(pro claim, con claim) when the link sets one side of the thesis against the other."""
+        sides = self.analysis.sides(thesis)
+        a, b = clash.claims
+        side_a, side_b = sides.get(a), sides.get(b)
+        if MIXED in (side_a, side_b) or side_a == side_b:
+            return None  # no clear for-and-against on this thesis
+        if not any(thesis in self.graph.nodes[c]["theses"] for c in (a, b)):
+            return None  # both only lead up to the thesis claims: a side issue here
+        if side_a is None:
+            side_a = CON if side_b == PRO else PRO
+        return (a, b) if side_a == PRO else (b, a)
 
-    def bearing(self) -> dict[int, list[str]]:
-        """Uncontested common-ground group index -> ids of the theses some claim of it bears on."""
-        found: dict[int, list[str]] = {i: [] for i, g in enumerate(self.ground) if not g.contested_by}
-        for thesis in self.graph.graph["theses"]:
-            for i in found:
-                if any(c in self.analysis.sides(thesis["id"]) for c in self.ground[i].claims):
-                    found[i].append(thesis["id"])
+    def links(self, thesis: str, kind: str) -> list[tuple[Clash, str, str]]:
+        found = []
+        for clash in self.analysis.clash_kinds[kind]:
+            pair = self.on_thesis(thesis, clash)
+            if pair is not None:
+                found.append((clash, *pair))
         return found
 
-    def thesis(self, thesis: dict[str, str], sides: tuple[str, ...], bearing: dict[int, list[str]]) -> ThesisBrief:
-        tid = thesis["id"]
-        stances: dict[str, tuple[str, ...]] = {
-            s: tuple(a for a in self.graph.graph["authors"] if self.cells[tid, a].stance == s)
-            for s in (PRO, CON, MIXED, SILENT)
-        }
-        reported = sorted({c for a in self.graph.graph["authors"] for c in self.cells[tid, a].reported},
-                          key=self.order.__getitem__)
-        clashes = self.clash_points(tid)
-        own = [p for p in clashes if not (p.pro.reported or p.con.reported)]  # a reported view is nobody's to defend
-        questions = [CrossExamination(PRO, p.con, p.pro) for p in own[:QUESTIONS_PER_SIDE]]
-        questions += [CrossExamination(CON, p.pro, p.con) for p in own[:QUESTIONS_PER_SIDE]]
-        if len(sides) == 1:  # a one-sided brief keeps the questions it puts to the other side
-            questions = [q for q in questions if q.to_side != sides[0]]
-        ground = [self.ground_item(self.ground[i], tid) for i, theses in bearing.items() if tid in theses]
-        return ThesisBrief(
-            tid, thesis["label"], thesis["text"], stances,
-            tuple(self.case(tid, side) for side in sides),
-            tuple(map(self.ref, reported)), tuple(clashes), tuple(ground), tuple(questions),
+    def backing(self, section: Section, claim: str, letter: str) -> tuple[Mention, ...]:
+        """What a side adds when this claim is challenged: its best reason, else another account's support."""
+        picked = (self.supporters(claim, WITHIN) + self.supporters(claim, BETWEEN))[:1]
+        return tuple(section.mention(c, letter) for c in picked)
+
+    def clash_point(self, section: Section, order: tuple[str, ...], clash: Clash, pro: str, con: str) -> ClashPoint:
+        events = self.analysis.event_labels
+        timing = clash.timing
+        event = self.analysis.events.get(clash.turning_point)
+        shown: dict[str, tuple[Mention, tuple[Mention, ...]]] = {}
+        for side in order:  # tagged in the order the renderers print them
+            claim, letter = (pro, "A") if side == PRO else (con, "N")
+            mention = section.mention(claim, letter)
+            shown[side] = (mention, self.backing(section, claim, letter))
+        return ClashPoint(
+            clash.kind, clash.relation, shown[PRO][0], shown[CON][0], shown[PRO][1], shown[CON][1],
+            PRO if clash.earlier == pro else CON, clash.rationale, clash.sharpness,
+            f"{event['label']} ({event['date']})" if event else "",
+            tuple(events[e] for e in timing.certain), tuple(events[e] for e in timing.possible),
         )
 
-    def timeline(self) -> tuple[TimelineItem, ...]:
+    # -- a thesis ------------------------------------------------------------------------------
+    def thesis(self, number: int, thesis: dict[str, str], sides: tuple[str, ...],
+               picked: dict[str, list[tuple[Clash, str, str]]], ground: list[GroundItem]) -> ThesisBrief:
+        from argmap.documents.questions import cross_examination
+
+        tid = thesis["id"]
+        section = Section(self, self.analysis.sides(tid))
+        stances: dict[str, tuple[str, ...]] = {
+            s: tuple(a for a in self.authors if self.cells[tid, a].stance == s) for s in (PRO, CON, MIXED, SILENT)
+        }
+        cases = tuple(self.case(section, tid, side) for side in sides)
+        reported = self.heaviest(sorted({c for a in self.authors for c in self.cells[tid, a].reported}))
+        reported_mentions = tuple(section.mention(c, "R") for c in sorted(reported[:REPORTED_PER_THESIS], key=self.order.__getitem__))
+        order = sides + tuple(s for s in (PRO, CON) if s not in sides)
+        clashes = tuple(self.clash_point(section, order, *link) for link in picked[READING])
+        changes = tuple(self.clash_point(section, order, *link) for link in picked[EVENTS])
+        questions = cross_examination(self, tid, sides, cases, reported_mentions, clashes + changes)
+        uses = []
+        for item in ground:
+            if number in item.theses:
+                leans = {section.sides[m.claim.id] for m in item.claims if m.claim.id in section.sides}
+                uses.append(GroundUse(item.number, leans.pop() if leans in ({PRO}, {CON}) else ""))
+        return ThesisBrief(number, tid, thesis["label"], thesis["text"], stances, cases, reported_mentions,
+                           clashes, changes, tuple(questions), tuple(uses))
+
+    def ground_items(self, theses: list[dict[str, str]], numbers: dict[str, int]) -> list[GroundItem]:
         items = []
-        for entry in self.analysis.timeline:
-            if entry.kind == "event":
-                items.append(TimelineItem(entry.date, entry.label, None, ""))
-            else:
-                items.append(TimelineItem(entry.date, "", self.citation(entry.id), self.analysis.sources[entry.id]["date_note"]))
-        return tuple(items)
+        for index, group in enumerate(self.ground, 1):
+            section = Section(self, {})
+            claims = [group.hub] + [c for c in group.claims if c != group.hub]
+            bearing = tuple(numbers[t["id"]] for t in theses if any(c in self.analysis.sides(t["id"]) for c in group.claims))
+            items.append(GroundItem(index, group.authors, tuple(section.mention(c, f"G{index}.") for c in claims), bearing))
+        return items
+
+    def references(self) -> tuple[Reference, ...]:
+        return tuple(Reference(self.numbers[s["id"]], s["id"], citation_of(s), s["date_note"], s["url"])
+                     for s in self.graph.graph["sources"])
+
+    def timeline(self, references: tuple[Reference, ...]) -> tuple[TimelineItem, ...]:
+        by_source = {r.source: r for r in references}
+        return tuple(TimelineItem(e.date, e.label if e.kind == "event" else "", by_source.get(e.id) if e.kind != "event" else None)
+                     for e in self.analysis.timeline)
+
+
+def _summary_links(builder: _Builder, kind: str, picked: dict[str, dict[str, list[tuple[Clash, str, str]]]],
+                   numbers: dict[str, int]) -> list[SummaryLink]:
+    """The first links of ``kind`` in the analysis's ranking that some thesis section argues."""
+    found = []
+    for clash in builder.analysis.clash_kinds[kind]:
+        where = []
+        for thesis, links in picked.items():
+            # A section numbers its clashes of reading first, then its changes with events.
+            listed = [c for c, _, _ in links[kind]]
+            if clash in listed:
+                offset = len(links[READING]) if kind == EVENTS else 0
+                where.append((numbers[thesis], offset + listed.index(clash) + 1, thesis))
+        if where:
+            event = builder.analysis.events.get(clash.turning_point)
+            found.append(SummaryLink(
+                builder.ref(clash.earlier), builder.ref(clash.later),
+                (builder.numbers[builder.source_of(clash.earlier)], builder.numbers[builder.source_of(clash.later)]),
+                clash.rationale, f"{event['label']} ({event['date']})" if event else "", clash.relation, tuple(where)))
+        if len(found) == SUMMARY_ITEMS:
+            break
+    return found
 
 
 def build_brief(analysis: Analysis, thesis: str | None = None, side: str | None = None) -> Brief:
-    """The brief for every thesis, or one; for both sides, or one (``pro``/``con``).
+    """The brief for every thesis, or one (an id); for both sides, or one (``pro``/``con``).
 
     With a side, the brief gives that side's case and the questions it can put to the other
-    side; clash points keep both claims, so a debater sees what they must answer.
+    side; clashes keep both claims, so a debater sees what they must answer.
     """
     builder = _Builder(analysis)
     sides = (side,) if side else (PRO, CON)
-    bearing = builder.bearing()
-    theses = [t for t in analysis.graph.graph["theses"] if thesis is None or t["id"] == thesis]
-    other = [builder.ground_item(builder.ground[i], None) for i, theses in bearing.items() if not theses]
-    return Brief(
-        analysis.graph.graph["title"], side or "", builder.timeline(),
-        tuple(builder.thesis(t, sides, bearing) for t in theses), tuple(other), BRIEF_METHOD,
+    every = list(analysis.graph.graph["theses"])
+    numbers = {t["id"]: i for i, t in enumerate(every, 1)}
+    theses = [t for t in every if thesis is None or t["id"] == thesis]
+    # Each thesis's clashes and changes, in the analysis's ranking; the summary's are kept even past the cap.
+    ranked = {t["id"]: {kind: builder.links(t["id"], kind) for kind in (READING, EVENTS)} for t in theses}
+    caps = {READING: CLASHES_PER_THESIS, EVENTS: CHANGES_PER_THESIS}
+    capped = {t: {kind: links[:caps[kind]] for kind, links in kinds.items()} for t, kinds in ranked.items()}
+    summary_clashes = _summary_links(builder, READING, capped, numbers)
+    summary_changes = _summary_links(builder, EVENTS, capped, numbers)
+    ground = [g for g in builder.ground_items(every, numbers) if thesis is None or numbers[thesis] in g.theses]
+    parts = tuple(builder.thesis(numbers[t["id"]], t, sides, capped[t["id"]], ground) for t in theses)
+    references = builder.references()
+    short = analysis.short_names
+    grid = tuple(GridRow(numbers[t["id"]], t["id"], t["label"], t["text"],
+                         tuple(analysis.stances[t["id"], a].stance for a in analysis.authors)) for t in theses)
+    summary = Summary(
+        tuple((short[a], analysis.first_dates[a]) for a in analysis.authors), grid,
+        tuple(summary_clashes), tuple(summary_changes), tuple(ground[:SUMMARY_GROUND]), max(0, len(ground) - SUMMARY_GROUND),
     )
+    return Brief(str(analysis.graph.graph["title"]), side or "", summary, parts, tuple(ground), references,
+                 builder.timeline(references), BRIEF_METHOD, dict(short))
+
+
+def brief_mentions(brief: Brief) -> list[tuple[str, Mention]]:
+    """Every claim the brief shows, with the section it is shown in (for checks)."""
+    found: list[tuple[str, Mention]] = []
+    for part in brief.theses:
+        here: list[Mention] = []
+        for case in part.cases:
+            for contention in case.contentions:
+                here += [contention.claim, *contention.reasons, *contention.corroboration]
+        here += part.reported
+        for point in part.clashes + part.changes:
+            here += [point.pro, *point.pro_backing, point.con, *point.con_backing]
+        for question in part.questions:
+            here += [question.target, *question.press]
+        found += [(part.anchor, m) for m in here]
+    for item in brief.ground:
+        found += [(f"ground-{item.number}", m) for m in item.claims]
+    return found
 
 
 def brief_claims(brief: Brief) -> list[ClaimRef]:
     """Every claim the brief cites, wherever it appears (for checks)."""
-    found: list[ClaimRef] = []
-    grounds = list(brief.other_ground)
-    for part in brief.theses:
-        for case in part.cases:
-            for account in case.accounts:
-                for item in account.claims:
-                    found += [item.claim, *item.reasons, *item.corroboration]
-        found += part.reported
-        for point in part.clashes:
-            found += [point.pro, point.con, *point.pro_backing, *point.con_backing]
-        for question in part.questions:
-            found += [question.challenge, question.target]
-        grounds += part.common_ground
-    for ground in grounds:
-        found += ground.claims
-    return found
+    return [m.claim for _, m in brief_mentions(brief)]

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.documents.brief import SIDE_NAMES, TEXT, Brief
+from argmap.documents.refs import MAP_PAGE, map_link
 from argmap.documents.worksheet import Worksheet
 from argmap.quiz.model import Quiz, quiz_data, summary
 from argmap.render.pages import render
 
 
-def render_brief_html(brief: Brief) -> str:
-    return render("brief.html.j2", brief=brief, side_names=SIDE_NAMES, text=TEXT, stance_order=(PRO, CON, MIXED, SILENT))
+STANCE_LABELS = ((PRO, "affirmative"), (CON, "negative"), (MIXED, "mixed"), (SILENT, "silent"))
+
+
+def render_brief_html(brief: Brief, map_page: str = MAP_PAGE) -> str:
+    """The brief as one printable page; claim ids link to the map's source reader at ``map_page``."""
+    return render("brief.html.j2", brief=brief, side_names=SIDE_NAMES, text=TEXT, stance_labels=STANCE_LABELS,
+                  map_link=lambda claim: map_link(claim, map_page))
 
 
 def render_sheet_html(quiz: Quiz) -> str:
