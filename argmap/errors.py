@@ -156,3 +156,15 @@ class GraphFileError(ArgmapError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path, self.reason = path, reason
         super().__init__(f"{path}: {reason}")
+
+
+class ImportFileError(CorpusError):
+    """A map file to import (AIF JSON, Argdown) has problems; all of them are listed at once."""
+
+
+class ImportOptionError(ArgmapError):
+    """The options of an import do not fit the file (a text for an author the file does not name...)."""
+
+    def __init__(self, reason: str, fix: str) -> None:
+        self.reason, self.fix = reason, fix
+        super().__init__(f"{reason}\n    fix: {fix}")

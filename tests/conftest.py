@@ -103,6 +103,34 @@ def flagship_analysis(flagship_graph: Any) -> Any:
     return Analysis(flagship_graph)
 
 
+CHECKERS = Path(__file__).parent / "checkers"
+
+
+@pytest.fixture(scope="session")
+def argdown_cli() -> Path:
+    """The pinned Argdown CLI; the tests fail (not skip) when it is missing."""
+    program = CHECKERS / "node_modules" / ".bin" / "argdown"
+    assert program.exists(), f"the Argdown checks need {program}: bash .ci/test installs it (npm ci in tests/checkers)"
+    return program
+
+
+@pytest.fixture(scope="session")
+def cytoscape_check() -> list[str]:
+    """The command that loads a Cytoscape.js export in headless Cytoscape.js (pinned, from npm)."""
+    node = shutil.which("node")
+    assert node, "the Cytoscape.js check needs Node.js: bash .ci/test installs it"
+    assert (CHECKERS / "node_modules" / "cytoscape").exists(), "the Cytoscape.js check needs tests/checkers/node_modules: run bash .ci/test"
+    return [node, str(CHECKERS / "cytoscape_check.js")]
+
+
+@pytest.fixture(scope="session")
+def graphviz_dot() -> str:
+    """Graphviz's dot (Debian's graphviz); the tests fail (not skip) when it is missing."""
+    program = shutil.which("dot")
+    assert program, "the DOT check needs Graphviz's dot: bash .ci/test installs Debian's graphviz"
+    return program
+
+
 @dataclass
 class OpenedPage:
     """A page opened in Chromium, with everything it logged and asked the network for."""
@@ -152,3 +180,11 @@ def open_page(chromium: Any) -> Iterator[Any]:
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_3k() -> Any:
+    """3,000 claims by eight authors in argument trees (tests/synthetic.argument_graph)."""
+    from synthetic import argument_graph
+
+    return argument_graph(3000)

@@ -242,7 +242,7 @@ def test_brief_writes_a_file(runner: CliRunner, tmp_path: Path, args: list[str],
 def test_build_writes_the_brief_beside_the_map_with_the_panels(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "build", str(MINI), "--out", str(tmp_path / "a"))
     assert result.exit_code == 0
-    assert result.output == "".join(f"wrote {tmp_path / 'a' / n}\n" for n in ("argmap.html", "argmap.json", "brief.html", "brief.md"))
+    assert result.output == "".join(f"wrote {tmp_path / 'a' / n}\n" for n in ("argmap.html", "argmap.json", "argmap.svg", "brief.html", "brief.md"))
     page = (tmp_path / "a" / "argmap.html").read_text(encoding="utf-8")
     for panel in ('id="stance-matrix"', 'id="agreement"', 'id="timeline"', 'id="clashes"', 'id="common-ground"', 'id="core"'):
         assert panel in page

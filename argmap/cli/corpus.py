@@ -37,14 +37,15 @@ def validate(corpus_dir: Path) -> None:
 @cli.command()
 @click.argument("corpus_dir", metavar="CORPUS", type=CORPUS_DIR)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default="graphs",
-              show_default=True, help="Folder to write the map, graph JSON and brief into.")
+              show_default=True, help="Folder to write the map, graph JSON, picture and brief into.")
 def build(corpus_dir: Path, out_dir: Path) -> None:
     """Validate a corpus and write its map, graph and brief.
 
     Writes argmap.html (the interactive map with the stance matrix, agreement heatmap, timeline,
     sharpest clashes and common ground; one offline file), argmap.json (the graph as networkx
-    node-link JSON) and the full debate brief (brief.html, brief.md) into OUT. Nothing is
-    written unless the corpus is valid.
+    node-link JSON, with the graph view's positions), argmap.svg (the graph view as a picture:
+    one lane per author, labelled claims, legend) and the full debate brief (brief.html,
+    brief.md) into OUT. Nothing is written unless the corpus is valid.
 
     \b
     Example:

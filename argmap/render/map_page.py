@@ -16,7 +16,7 @@ from argmap.analysis import Analysis
 from argmap.corpus.models import CLAIM_TYPE_MEANINGS, ClaimType
 from argmap.documents.refs import citation_of
 from argmap.render.pages import render
-from argmap.render.style import EDGE_STYLES, TYPE_GLYPHS, TYPE_SHAPES, author_colour
+from argmap.render.style import EDGE_STYLES, TYPE_GLYPHS, TYPE_SHAPES, author_colour, lighten
 
 LARGE = 1000  # past this many nodes, trade layout polish for a page that opens quickly
 
@@ -24,12 +24,6 @@ LARGE = 1000  # past this many nodes, trade layout polish for a page that opens 
 def _tooltip(node: dict[str, Any], source: dict[str, Any]) -> str:
     voice = f"\nReported view of {node['speaker']} (not {node['author']}'s own)" if node["voice"] == "reports" else ""
     return f"{node['id']} · {node['type']}{voice}\n{node['text']}\n\u201c{node['quote']}\u201d\n{citation_of(source)}"
-
-
-def _lighten(hex_colour: str, amount: float) -> str:
-    rgb = [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(c + (255 - c) * amount) for c in rgb]
-    return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
 def vis_options(node_count: int) -> dict[str, Any]:
@@ -81,7 +75,7 @@ def map_payload(analysis: Analysis) -> dict[str, Any]:
         node = {"id": node_id, **data}
         colour = author_colour(author_index[data["author"]])
         reported = data["voice"] == "reports"
-        fill = _lighten(colour, 0.6) if reported else colour
+        fill = lighten(colour, 0.6) if reported else colour
         nodes.append(
             {
                 "id": node_id,

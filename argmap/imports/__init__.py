@@ -1,0 +1,1 @@
+"""Imports: maps made in other tools (AIF JSON, Argdown) -> corpus data -> corpus YAML."""
