@@ -32,6 +32,7 @@ from argmap.graph import BETWEEN, SUPPORTS, WITHIN, is_reported
 SIDE_NAMES = {PRO: "affirmative", CON: "negative"}
 TAG_LETTERS = {PRO: "A", CON: "N", "reported": "R", "": "C"}
 CONTENTIONS_PER_SIDE = 3
+CLAIMS_PER_CASE = 8  # contentions, reasons and corroboration together, so that a thesis fits its pages
 REASONS_PER_CONTENTION = 2  # the author's heaviest reasons under each contention
 CORROBORATIONS_PER_CONTENTION = 1  # other accounts that support it
 CLASHES_PER_THESIS = 2  # clashes of reading
@@ -42,9 +43,9 @@ SUMMARY_GROUND = 4  # common-ground groups named in the summary
 
 # Sentences both renderers print, kept in one place so the two formats say the same thing.
 TEXT = {
-    "intro": "Each claim is shown with its verbatim quote and a numbered reference the first time it appears in a"
-             " thesis section, and by its tag (A1, N2) after that. Views an author only reports are marked R and"
-             " never count as the author's case.",
+    "intro": "A claim is quoted in full, with its numbered reference, where a section first shows it, and named by"
+             " its tag after that: A for the affirmative, N for the negative, R for a view its author only reports.",
+    "legend": "from each author's own claims; \u00b7 silent",
     "no_case": "No author's own claims argue the {side} side.",
     "no_clash": "No clash of reading sets the two sides against each other here.",
     "no_change": "No link on this thesis is dated to a turning point.",
@@ -211,6 +212,7 @@ class Summary:
     changes: tuple[SummaryLink, ...]
     ground: tuple[GroundItem, ...]  # the widest groups
     more_ground: int  # how many more the common-ground section lists
+    single: bool  # a one-thesis brief: its clashes follow at once, so the summary does not repeat them
 
 
 @dataclass(frozen=True)
@@ -310,22 +312,27 @@ class _Builder:
         return first + rest
 
     def case(self, section: Section, thesis: str, side: str) -> Case:
-        contentions: list[Contention] = []
+        picked: list[tuple[str, list[str], list[str]]] = []
         shown: set[str] = set()
         for claim in self.contention_order(thesis, side):
-            if len(contentions) == CONTENTIONS_PER_SIDE:
+            if len(picked) == CONTENTIONS_PER_SIDE:
                 break
             if claim in shown:
                 continue  # already given as the reason for a stronger contention
             reasons = [r for r in self.supporters(claim, WITHIN) if r not in shown][:REASONS_PER_CONTENTION]
             others = [o for o in self.supporters(claim, BETWEEN) if o not in shown][:CORROBORATIONS_PER_CONTENTION]
-            letter = TAG_LETTERS[side]
-            contentions.append(Contention(
-                section.mention(claim, letter),
-                tuple(section.mention(r, letter) for r in reasons),
-                tuple(section.mention(o, letter) for o in others),
-            ))
+            picked.append((claim, reasons, others))
             shown.update([claim, *reasons, *others])
+        # The stronger contentions keep their reasons first when a case would outgrow its room.
+        room = CLAIMS_PER_CASE - len(picked)
+        letter = TAG_LETTERS[side]
+        contentions = []
+        for claim, reasons, others in picked:
+            head = section.mention(claim, letter)
+            reasons, others = reasons[:max(room, 0)], others[:max(room - len(reasons), 0)]
+            room -= len(reasons) + len(others)
+            contentions.append(Contention(head, tuple(section.mention(r, letter) for r in reasons),
+                                          tuple(section.mention(o, letter) for o in others)))
         return Case(side, tuple(contentions))
 
     # -- clashes ---------------------------------------------------------------------------------
@@ -453,8 +460,9 @@ def build_brief(analysis: Analysis, thesis: str | None = None, side: str | None 
     ranked = {t["id"]: {kind: builder.links(t["id"], kind) for kind in (READING, EVENTS)} for t in theses}
     caps = {READING: CLASHES_PER_THESIS, EVENTS: CHANGES_PER_THESIS}
     capped = {t: {kind: links[:caps[kind]] for kind, links in kinds.items()} for t, kinds in ranked.items()}
-    summary_clashes = _summary_links(builder, READING, capped, numbers)
-    summary_changes = _summary_links(builder, EVENTS, capped, numbers)
+    single = thesis is not None
+    summary_clashes = [] if single else _summary_links(builder, READING, capped, numbers)
+    summary_changes = [] if single else _summary_links(builder, EVENTS, capped, numbers)
     ground = [g for g in builder.ground_items(every, numbers) if thesis is None or numbers[thesis] in g.theses]
     parts = tuple(builder.thesis(numbers[t["id"]], t, sides, capped[t["id"]], ground) for t in theses)
     references = builder.references()
@@ -464,6 +472,7 @@ def build_brief(analysis: Analysis, thesis: str | None = None, side: str | None 
     summary = Summary(
         tuple((short[a], analysis.first_dates[a]) for a in analysis.authors), grid,
         tuple(summary_clashes), tuple(summary_changes), tuple(ground[:SUMMARY_GROUND]), max(0, len(ground) - SUMMARY_GROUND),
+        single,
     )
     return Brief(str(analysis.graph.graph["title"]), side or "", summary, parts, tuple(ground), references,
                  builder.timeline(references), BRIEF_METHOD, dict(short))

@@ -11,7 +11,7 @@ import re
 
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.analysis.clashes import EVENTS
-from argmap.documents.brief import SIDE_NAMES, TEXT, Brief, Case, ClashPoint, Mention, SummaryLink, ThesisBrief
+from argmap.documents.brief import SIDE_NAMES, TEXT, Brief, Case, ClashPoint, Mention, Summary, SummaryLink, ThesisBrief
 from argmap.documents.brief import Question as BriefQuestion
 from argmap.documents.refs import ClaimRef
 from argmap.documents.worksheet import LinkedPair, Worksheet
@@ -102,14 +102,26 @@ def _mention(m: Mention, names: dict[str, str], indent: str, lead: str) -> list[
 
 def _summary(brief: Brief) -> list[str]:
     summary = brief.summary
-    lines = ["## Summary", "", "**Resolutions and where the authors stand** (from each author\u2019s own claims;"
-             " \u00b7 silent)", ""]
+    lines = ["## Summary", "", f"**Resolutions and where the authors stand** ({md(TEXT['legend'])})", ""]
     lines.append("| # | Resolution | " + " | ".join(f"{md(name)} {md(date)}" for name, date in summary.authors) + " |")
     lines.append("|---|---|" + "---|" * len(summary.authors))
     for row in summary.grid:
         cells = " | ".join("\u00b7" if c == SILENT else c for c in row.cells)
         lines.append(f"| [{row.number}](#thesis-{row.thesis}) | **{md(row.label)}.** {md(row.resolution)} | {cells} |")
-    lines += ["", "**The sharpest clashes of reading**", ""]
+    if not summary.single:
+        lines += _summary_links_md(summary)
+    lines += ["", "**Common ground**", ""]
+    for item in summary.ground:
+        refs = ", ".join(dict.fromkeys(_ref(m.ref) for m in item.claims))
+        lines.append(f"- [G{item.number}](#ground-{item.number}) ({_names(item.authors)}): {md(item.hub.claim.text)} {refs}")
+    if summary.more_ground:
+        lines.append(f"- {summary.more_ground} more in [Common ground](#common-ground).")
+    lines += [] if summary.ground else [TEXT["no_summary_ground"]]
+    return lines + [""]
+
+
+def _summary_links_md(summary: Summary) -> list[str]:
+    lines = ["", "**The sharpest clashes of reading**", ""]
     for number, link in enumerate(summary.clashes, 1):
         lines += [f"{number}. **{md(link.earlier.author)} {_ref(link.refs[0])} vs {md(link.later.author)} {_ref(link.refs[1])}:**"
                   f" {md(link.rationale)} (see {_where(link)})"]
@@ -120,14 +132,7 @@ def _summary(brief: Brief) -> list[str]:
                   f" {md(link.later.author)} {_ref(link.refs[1])} after ({TEXT[link.relation]}). {md(link.rationale)}"
                   f" (see {_where(link)})"]
     lines += [] if summary.changes else [TEXT["no_summary_change"]]
-    lines += ["", "**Common ground**", ""]
-    for item in summary.ground:
-        refs = ", ".join(dict.fromkeys(_ref(m.ref) for m in item.claims))
-        lines.append(f"- [G{item.number}](#ground-{item.number}) ({_names(item.authors)}): {md(item.hub.claim.text)} {refs}")
-    if summary.more_ground:
-        lines.append(f"- {summary.more_ground} more in [Common ground](#common-ground).")
-    lines += [] if summary.ground else [TEXT["no_summary_ground"]]
-    return lines + [""]
+    return lines
 
 
 def _where(link: SummaryLink) -> str:
