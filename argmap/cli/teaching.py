@@ -59,8 +59,9 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
         raise click.UsageError("--format html writes three files: give --out FILE")
     made = generate_quiz(load_analysis(corpus_dir), count, seed, kinds)
     if len(made.exercises) < count:
-        click.echo(f"note: the map supports only {len(made.exercises)} unambiguous exercises of these kinds, "
-                   f"not {count}", err=True)
+        made_count = len(made.exercises)
+        click.echo(f"note: the map supports only {made_count} unambiguous exercise{'s' if made_count != 1 else ''} "
+                   f"of these kinds, not {count}", err=True)
     if out_file is None:
         show(quiz_text(made), markdown=True)
         return

@@ -69,10 +69,15 @@ class ClaimRef:
     def voice(self) -> str:
         return "reports" if self.speaker else "asserts"
 
+    @property
+    def link(self) -> str:
+        """Where to check the claim: the map's source reader, at its quote."""
+        return map_link(self.id)
+
     def as_data(self) -> dict[str, str]:
         """JSON-ready, for pages that build themselves from data."""
         return {"id": self.id, "author": self.author, "text": self.text, "quote": self.quote,
-                "citation": str(self.citation), "voice": self.voice, "speaker": self.speaker}
+                "citation": str(self.citation), "voice": self.voice, "speaker": self.speaker, "link": self.link}
 
 
 def claim_ref(analysis: Analysis, claim: str) -> ClaimRef:

@@ -11,7 +11,7 @@ from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.documents.brief import SIDE_NAMES, TEXT, Brief
 from argmap.documents.refs import MAP_PAGE, map_link
 from argmap.documents.worksheet import Worksheet
-from argmap.quiz.model import Quiz, quiz_data, summary
+from argmap.quiz.model import Quiz, quiz_data, remake, summary
 from argmap.render.pages import render
 
 
@@ -29,7 +29,7 @@ def render_sheet_html(quiz: Quiz) -> str:
 
 
 def render_key_html(quiz: Quiz) -> str:
-    return render("quiz_sheet.html.j2", quiz=quiz_data(quiz), summary=summary(quiz), key=True)
+    return render("quiz_sheet.html.j2", quiz=quiz_data(quiz), summary=f"{summary(quiz)} {remake(quiz)}", key=True)
 
 
 def render_self_html(quiz: Quiz) -> str:

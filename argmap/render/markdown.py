@@ -13,9 +13,9 @@ from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.analysis.clashes import EVENTS
 from argmap.documents.brief import SIDE_NAMES, TEXT, Brief, Case, ClashPoint, Mention, Summary, SummaryLink, ThesisBrief
 from argmap.documents.brief import Question as BriefQuestion
-from argmap.documents.refs import ClaimRef
-from argmap.documents.worksheet import LinkedPair, Worksheet
-from argmap.quiz.model import LETTERS, Exercise, Passage, Question, Quiz, numbered, summary
+from argmap.documents.refs import ClaimRef, map_link
+from argmap.documents.worksheet import Answer, LinkedPair, Worksheet
+from argmap.quiz.model import LETTERS, Exercise, Passage, Question, Quiz, numbered, remake, summary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
 
@@ -295,13 +295,15 @@ def render_sheet_md(quiz: Quiz) -> str:
 
 
 def _evidence(item: ClaimRef) -> list[str]:
+    """A quote in an answer, with its source and a link to the passage in the map's source reader."""
     voice = f" (reports the view of {md(item.speaker)})" if item.reported else ""
-    return [f"> \u201c{md(item.quote)}\u201d  ", f"> \u2014 {md(str(item.citation))}{voice} \\[{md(item.id)}\\]", ""]
+    return [f"> \u201c{md(item.quote)}\u201d  ",
+            f"> \u2014 {md(str(item.citation))}{voice}; check it in the source: [{md(item.id)}]({map_link(item.id)})", ""]
 
 
 def render_key_md(quiz: Quiz) -> str:
     """The answer key: the right option, why, and the quotes that show it."""
-    lines = [f"# Answer key: {md(quiz.title)}", "", summary(quiz), ""]
+    lines = [f"# Answer key: {md(quiz.title)}", "", f"{summary(quiz)} {remake(quiz)}", ""]
     for number, exercise, questions in numbered(quiz):
         lines += [f"## {number}. {md(exercise.title)} ({exercise.kind})", ""]
         for qn, q in questions:
@@ -314,6 +316,9 @@ def render_key_md(quiz: Quiz) -> str:
 
 # -- the worksheet -----------------------------------------------------------------------------
 
+RULE = "_" * 60  # a line to write on, in the student's copy
+
+
 def _link(link: LinkedPair) -> list[str]:
     lines = [
         f"- **{md(link.first.author)}**: {md(link.first.text)}  ",
@@ -323,46 +328,52 @@ def _link(link: LinkedPair) -> list[str]:
     ]
     if link.rationale:
         lines[-1] += "  "
-        lines.append(f"  Why: {md(link.rationale)}")
+        lines.append(f"  Why ({link.relation}): {md(link.rationale)}")
     if link.timing:
         lines[-1] += "  "
         lines.append(f"  Timing: the accounts fall either side of {md(link.timing)}.")
     return lines
 
 
-def _section(title: str, body: list[str]) -> list[str]:
-    return [f"### {title}", "", *body, ""]
-
-
-def _links(links: tuple[LinkedPair, ...], lines: tuple[str, ...], none: str) -> list[str]:
-    body = [f"- {md(line)}" for line in lines]
-    for link in links:
+def _answer_md(answer: Answer) -> list[str]:
+    body = [f"- {md(line)}" for line in answer.lines]
+    body += [f"- {_cited(c)}" for c in answer.claims]
+    for row in answer.stances:
+        body += [f"- **{md(row.label)}**: {md(row.text)}"]
+        for cell in row.cells:
+            body.append(f"  - {md(cell.author)}: **{cell.stance}**")
+            body += [f"    - {_cited(e)}" for e in cell.claims]
+            body += [f"    - and {cell.more} more claim{'s' if cell.more > 1 else ''} on this side"] if cell.more else []
+            body += [f"    - not a stance, a reported view: {_cited(e)}" for e in cell.reported]
+    for link in answer.links:
         body += _link(link)
-    return body or [none]
+    if answer.more_links:
+        body.append(f"- The map has {answer.more_links} more such link{'s' if answer.more_links > 1 else ''}: see the map"
+                    " or `argmap compare`.")
+    return body or ["- (An open question: the map gives no single answer.)"]
 
 
 def render_worksheet_md(sheet: Worksheet, answer: bool = True) -> str:
-    """The worksheet in Markdown; ``answer=False`` leaves out the model answer (the student's copy)."""
-    out = [f"# Worksheet: {md(sheet.title)}", "", f"*{md(sheet.corpus_title)}*", "", "Accounts:", ""]
-    out += [f"- {md(a)}" for a in sheet.accounts] + ["", "## Guiding questions", ""]
-    out += [f"{i}. {md(q)}" for i, q in enumerate(sheet.questions, start=1)] + ["", "## Evidence table", ""]
+    """The worksheet in Markdown; ``answer=False`` is the student's copy: room to write, no model answer."""
+    out = [f"# Worksheet: {md(sheet.title)}", "", f"*{md(sheet.corpus_title)}*", "", "Name: ______________________", ""]
+    if sheet.thesis:
+        out += ["## The thesis", "", f"**{md(sheet.thesis[0])}**: {md(sheet.thesis[1])}", ""]
+    out += ["## The accounts", ""] + [f"- {md(a)}" for a in sheet.accounts] + [""]
+    if not sheet.thesis:
+        out += ["## The theses", ""] + [f"- **{md(label)}**: {md(text)}" for label, text in sheet.theses] + [""]
+    out += ["## Turning points", ""] + ([f"- {md(e)}" for e in sheet.events] or ["- None in this corpus."]) + [""]
+    out += ["## Guiding questions", ""]
+    for number, q in enumerate(sheet.questions, start=1):
+        out.append(f"{number}. {md(q.text)}")
+        if not answer:
+            out += ["", *(f"   {RULE}" for _ in range(q.room)), ""]
+    out += ["", "## Evidence table", ""]
     out.append("| " + " | ".join(md(c) for c in sheet.table_columns) + " |")
     out.append("|" + "---|" * len(sheet.table_columns))
     out += ["| " + md(row) + " |" + "   |" * (len(sheet.table_columns) - 1) for row in sheet.table_rows]
     if not answer:
         return "\n".join(out).rstrip() + "\n"
     out += ["", "## Model answer", ""]
-    stances: list[str] = []
-    for row in sheet.stances:
-        stances += [f"**{md(row.label)}**: {md(row.text)}", ""]
-        for cell in row.cells:
-            stances.append(f"- {md(cell.author)}: **{cell.stance}**")
-            stances += [f"  - {_cited(e)}" for e in cell.claims]
-            stances += [f"  - not a stance, a reported view: {_cited(e)}" for e in cell.reported]
-        stances.append("")
-    out += _section("Where each stands", stances[:-1] or ["No author takes a side on a thesis here."])
-    out += _section("Agreements", _links(sheet.agreements, sheet.stance_agreements, "The map records no agreement."))
-    out += _section("Clashes", _links(sheet.clashes, sheet.stance_clashes, "The map records no clash."))
-    out += _section("What each leaves out", [f"- {md(line)}" for line in sheet.omissions])
-    out += _section("Timing", [f"- {md(line)}" for line in sheet.timing])
+    for number, q in enumerate(sheet.questions, start=1):
+        out += [f"### {number}. {md(q.text)}", "", *_answer_md(q.answer), ""]
     return "\n".join(out).rstrip() + "\n"
