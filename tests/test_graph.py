@@ -33,6 +33,7 @@ def test_nodes_carry_every_documented_attribute(mini_graph: Any) -> None:
         "speaker": "",
         "theses": {"design-fault": "pro"},
         "note": "",
+        "draft": False,
     }
     assert text[172:237] == "the collapse was, in the end, a design failure – plain and simple"
 

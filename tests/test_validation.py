@@ -27,7 +27,7 @@ CASES = [
     pytest.param(
         [("birch.yaml", "    type: causal\n", "    type: causal\n    stance: pro\n")],
         "birch.yaml:24: claims[birch.steel].stance: unknown field 'stance'\n"
-        "    fix: allowed fields: id, text, label, quote, type, voice, speaker, theses, supports, note",
+        "    fix: allowed fields: id, text, label, quote, type, voice, speaker, theses, supports, note, draft",
         id="unknown-field",
     ),
     pytest.param(
@@ -197,7 +197,7 @@ CASES = [
     pytest.param(
         [("corpus.yaml", "events:", "event:")],
         ["corpus.yaml:12: event: unknown section 'event' (did you mean 'events'?)\n"
-        "    fix: top-level keys are: title, source, claims, theses, events, relations",
+        "    fix: top-level keys are: title, source, claims, theses, events, relations, suggestions",
         "relations.yaml:6: relations[#1].timing: unknown event 'inquiry'\n"
         "    fix: use the id of an event defined under 'events:'"],
         id="unknown-section",
@@ -225,7 +225,7 @@ def test_claims_need_a_source_in_their_file(mini: Path) -> None:
     edit(mini, "cedar.yaml", "source:\n", "origin:\n")
     assert problems(mini) == [
         "cedar.yaml:1: origin: unknown section 'origin'\n"
-        "    fix: top-level keys are: title, source, claims, theses, events, relations",
+        "    fix: top-level keys are: title, source, claims, theses, events, relations, suggestions",
         "cedar.yaml:9: claims: claims need the source they quote, but this file has no 'source' section\n"
         "    fix: add a 'source:' section to this file (one source per file, with its claims)",
     ]

@@ -5,7 +5,7 @@
 brief, ``teaching`` the quiz and the worksheet, ``exchange`` export and import for other tools.
 """
 
-from argmap.cli import corpus, exchange, teaching, views  # noqa: F401  (each module registers its commands)
+from argmap.cli import corpus, drafting, exchange, teaching, views  # noqa: F401  (each module registers its commands)
 from argmap.cli.group import cli, main
 
 __all__ = ["cli", "main"]

@@ -27,10 +27,12 @@ def validate(corpus_dir: Path) -> None:
 
     corpus = load_corpus(corpus_dir)
     within = sum(len(c.supports) for c in corpus.claims.values())
+    drafts = sum(1 for c in corpus.claims.values() if c.draft)
+    unreviewed = f"; {drafts} draft claim{'s' if drafts != 1 else ''} not yet reviewed (argmap gaps lists them)" if drafts else ""
     click.echo(
         f"{corpus_dir}: OK: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
         f"{len(corpus.relations)} relations, {within} within-author supports, {len(corpus.theses)} theses, "
-        f"{len(corpus.events)} events; every quote found"
+        f"{len(corpus.events)} events; every quote found{unreviewed}"
     )
 
 

@@ -76,6 +76,7 @@ class Claim(_Model):
     theses: dict[Id, Stance] = Field(default_factory=dict)
     supports: list[Id] = Field(default_factory=list)
     note: str = ""
+    draft: bool = Field(False, description="true while the claim is a machine draft (argmap draft) not yet reviewed; delete it once reviewed")
 
     @model_validator(mode="after")
     def _speaker_matches_voice(self) -> "Claim":
@@ -126,7 +127,8 @@ SECTION_MODELS: dict[str, type[_Model]] = {
     "events": Event,
     "relations": Relation,
 }
-TOP_LEVEL_KEYS = ("title", "source", "claims", "theses", "events", "relations")
+# "suggestions" is the review file argmap suggest writes (suggestions.yaml): read by no check, never mapped.
+TOP_LEVEL_KEYS = ("title", "source", "claims", "theses", "events", "relations", "suggestions")
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
