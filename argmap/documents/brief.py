@@ -32,12 +32,13 @@ from argmap.graph import BETWEEN, SUPPORTS, WITHIN, is_reported
 SIDE_NAMES = {PRO: "affirmative", CON: "negative"}
 TAG_LETTERS = {PRO: "A", CON: "N", "reported": "R", "": "C"}
 CONTENTIONS_PER_SIDE = 3
-CLAIMS_PER_CASE = 8  # contentions, reasons and corroboration together, so that a thesis fits its pages
+CLAIMS_PER_CASE = 7  # contentions, reasons and corroboration together, so that a thesis fits its pages
 REASONS_PER_CONTENTION = 2  # the author's heaviest reasons under each contention
 CORROBORATIONS_PER_CONTENTION = 1  # other accounts that support it
 CLASHES_PER_THESIS = 2  # clashes of reading
 CHANGES_PER_THESIS = 2  # links the corpus dates to a turning point
 REPORTED_PER_THESIS = 2
+GROUND_PER_THESIS = 4  # common-ground groups a thesis section names
 SUMMARY_ITEMS = 3  # clashes of reading, and changes with events, in the summary
 SUMMARY_GROUND = 4  # common-ground groups named in the summary
 
@@ -147,8 +148,9 @@ class GroundItem:
 
     number: int  # G1, G2, ... in the common-ground section
     authors: tuple[str, ...]
-    claims: tuple[Mention, ...]  # the group's hub first
+    claims: tuple[Mention, ...]  # the group's hub, then one claim of each other author in it
     theses: tuple[int, ...]  # the numbers of the thesis sections it bears on
+    more: int = 0  # the group's other claims, not quoted
 
     @property
     def hub(self) -> Mention:
@@ -212,7 +214,7 @@ class Summary:
     changes: tuple[SummaryLink, ...]
     ground: tuple[GroundItem, ...]  # the widest groups
     more_ground: int  # how many more the common-ground section lists
-    single: bool  # a one-thesis brief: its clashes follow at once, so the summary does not repeat them
+    single: bool  # a one-thesis brief: its clashes and common ground follow at once, so the summary gives the grid
 
 
 @dataclass(frozen=True)
@@ -398,8 +400,11 @@ class _Builder:
         uses = []
         for item in ground:
             if number in item.theses:
-                leans = {section.sides[m.claim.id] for m in item.claims if m.claim.id in section.sides}
+                group = self.ground[item.number - 1]
+                leans = {section.sides[c] for c in group.claims if c in section.sides}
                 uses.append(GroundUse(item.number, leans.pop() if leans in ({PRO}, {CON}) else ""))
+        # The groups that argue one side come first (a side builds on them, the other must concede them).
+        uses = sorted(uses, key=lambda u: (u.leans == "", u.number))[:GROUND_PER_THESIS]
         return ThesisBrief(number, tid, thesis["label"], thesis["text"], stances, cases, reported_mentions,
                            clashes, changes, tuple(questions), tuple(uses))
 
@@ -407,9 +412,15 @@ class _Builder:
         items = []
         for index, group in enumerate(self.ground, 1):
             section = Section(self, {})
-            claims = [group.hub] + [c for c in group.claims if c != group.hub]
+            # The hub, then each other author's first claim in the group: every voice once.
+            hub_author = self.graph.nodes[group.hub]["author"]
+            firsts: dict[str, str] = {}
+            for claim in group.claims:
+                firsts.setdefault(self.graph.nodes[claim]["author"], claim)
+            claims = [group.hub] + [c for a, c in firsts.items() if a != hub_author]
             bearing = tuple(numbers[t["id"]] for t in theses if any(c in self.analysis.sides(t["id"]) for c in group.claims))
-            items.append(GroundItem(index, group.authors, tuple(section.mention(c, f"G{index}.") for c in claims), bearing))
+            items.append(GroundItem(index, group.authors, tuple(section.mention(c, f"G{index}.") for c in claims), bearing,
+                                    len(group.claims) - len(claims)))
         return items
 
     def references(self) -> tuple[Reference, ...]:
@@ -463,8 +474,11 @@ def build_brief(analysis: Analysis, thesis: str | None = None, side: str | None 
     single = thesis is not None
     summary_clashes = [] if single else _summary_links(builder, READING, capped, numbers)
     summary_changes = [] if single else _summary_links(builder, EVENTS, capped, numbers)
-    ground = [g for g in builder.ground_items(every, numbers) if thesis is None or numbers[thesis] in g.theses]
+    ground = builder.ground_items(every, numbers)
     parts = tuple(builder.thesis(numbers[t["id"]], t, sides, capped[t["id"]], ground) for t in theses)
+    if thesis is not None:  # a one-thesis brief lists the groups its section names
+        named = {use.number for use in parts[0].ground}
+        ground = [g for g in ground if g.number in named]
     references = builder.references()
     short = analysis.short_names
     grid = tuple(GridRow(numbers[t["id"]], t["id"], t["label"], t["text"],

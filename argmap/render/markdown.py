@@ -108,8 +108,9 @@ def _summary(brief: Brief) -> list[str]:
     for row in summary.grid:
         cells = " | ".join("\u00b7" if c == SILENT else c for c in row.cells)
         lines.append(f"| [{row.number}](#thesis-{row.thesis}) | **{md(row.label)}.** {md(row.resolution)} | {cells} |")
-    if not summary.single:
-        lines += _summary_links_md(summary)
+    if summary.single:  # a one-thesis brief: its clashes and its common ground follow at once
+        return lines + [""]
+    lines += _summary_links_md(summary)
     lines += ["", "**Common ground**", ""]
     for item in summary.ground:
         refs = ", ".join(dict.fromkeys(_ref(m.ref) for m in item.claims))
@@ -241,6 +242,8 @@ def render_brief_md(brief: Brief) -> str:
                   f"### G{item.number}. {md(item.hub.claim.text)}", "", f"*{_names(item.authors)}{bears}*", ""]
         lines += [f"- **{m.tag}** {md(brief.names[m.claim.author])} {_ref(m.ref)}: \u201c{md(m.claim.quote)}\u201d"
                   f" ({md(m.claim.id)})" for m in item.claims]
+        if item.more:
+            lines.append(f"- and {item.more} more claim{'s' if item.more > 1 else ''} of these authors in the group")
         lines.append("")
     lines += [] if brief.ground else [TEXT["no_summary_ground"], ""]
     lines += ['<a id="references"></a>', "", "## References and turning points", ""]
