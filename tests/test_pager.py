@@ -101,3 +101,22 @@ def test_piped_output_is_exact_and_never_paged(tmp_path: Path, mini_analysis: An
                             env=_env(pager, COLUMNS="40"), check=True)
     assert result.stdout.decode("utf-8") == expected(mini_analysis)
     assert not Path(f"{pager}.out").exists()
+
+
+@pytest.mark.parametrize(
+    "text, width, expected",
+    [
+        pytest.param("- **A1.** one two three four five six", 20, "- **A1.** one two\n  three four five\n  six", id="list-item-hangs"),
+        pytest.param("  > \u201cone two three four five six\u201d", 16, "  > \u201cone two\n  > three four\n  > five six\u201d",
+                     id="quote-keeps-its-marker"),
+        pytest.param("1. one two three four five", 14, "1. one two\n   three four\n   five", id="numbered-item"),
+        pytest.param("one two three in 2025. and on", 18, "one two three\nin 2025. and on", id="no-line-starts-with-a-number"),
+        pytest.param("words and - more words", 10, "words\nand - more\nwords", id="no-line-starts-with-a-dash"),
+        pytest.param("one two three four  ", 10, "one two\nthree four  ", id="hard-break-kept"),
+        pytest.param("| a | b c d e f g h |", 8, "| a | b c d e f g h |", id="table-whole"),
+        pytest.param("## A heading that is long", 8, "## A heading that is long", id="heading-whole"),
+        pytest.param("short", 80, "short", id="short-untouched"),
+    ],
+)
+def test_markdown_wraps_to_the_terminal_and_stays_markdown(text: str, width: int, expected: str) -> None:
+    assert wrap_for_terminal(text, width) == expected

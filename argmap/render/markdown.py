@@ -51,12 +51,19 @@ def wrap_for_terminal(text: str, width: int) -> str:
         rows: list[list[str]] = [[]]
         used = len(lead)
         for word in line[match.end():].split():
-            # Never start a line with a word Markdown would read as a list, quote or heading.
-            if rows[-1] and used + 1 + len(word) > width and not _OPENS_BLOCK.match(word):
+            if not rows[-1] or used + 1 + len(word) <= width:
+                used += len(word) + (1 if rows[-1] else 0)
+                rows[-1].append(word)
+            elif not _OPENS_BLOCK.match(word):
                 rows.append([word])
                 used = len(hang) + len(word)
+            elif len(rows[-1]) > 1:
+                # A word Markdown would read as a list, quote or heading never starts a line: the
+                # word before it goes down with it.
+                rows.append([rows[-1].pop(), word])
+                used = len(hang) + len(" ".join(rows[-1]))
             else:
-                used += len(word) + (1 if rows[-1] else 0)
+                used += len(word) + 1
                 rows[-1].append(word)
         wrapped = [(lead if i == 0 else hang) + " ".join(words) for i, words in enumerate(rows)]
         if line.endswith("  "):
