@@ -274,3 +274,20 @@ def test_brief_output_is_deterministic(harbour_graph: nx.DiGraph) -> None:
     second = build_brief(Analysis(build_graph(load_corpus(DATA / "harbour"))))
     assert render_brief_md(first) == render_brief_md(second)
     assert render_brief_html(first) == render_brief_html(second)
+
+
+def test_a_reported_view_comes_with_the_claims_that_answer_it(flagship_analysis: Any) -> None:
+    links = flagship_analysis.clashes_with_reported
+    assert links, "the flagship has a link to a reported view"
+    shown = 0
+    for part in build_brief(flagship_analysis).theses:
+        for link in part.reported_links:
+            shown += 1
+            assert link.view.claim.reported and not link.other.claim.reported
+            pair = {link.view.claim.id, link.other.claim.id}
+            assert any(set(c.claims) == pair and c.rationale == link.rationale for c in links)
+            # The question about the view, if the side is asked one, presses with the claim that answers it.
+            for q in part.questions:
+                if q.target.claim.id == link.view.claim.id:
+                    assert link.other.claim.id in [m.claim.id for m in q.press]
+    assert shown

@@ -39,6 +39,7 @@ CLASHES_PER_THESIS = 2  # clashes of reading
 CHANGES_PER_THESIS = 2  # links the corpus dates to a turning point
 REPORTED_PER_THESIS = 2
 GROUND_PER_THESIS = 4  # common-ground groups a thesis section names
+SHOWN_PER_THESIS = 14  # claims a section has shown in full beyond which a clash's backing is not quoted anew
 SUMMARY_ITEMS = 3  # clashes of reading, and changes with events, in the summary
 SUMMARY_GROUND = 4  # common-ground groups named in the summary
 
@@ -131,6 +132,16 @@ class ClashPoint:
 
 
 @dataclass(frozen=True)
+class ReportedLink:
+    """A claim that contradicts a view an author only reports (or that events overtook it): never that author's clash."""
+
+    view: Mention
+    other: Mention
+    relation: str
+    rationale: str
+
+
+@dataclass(frozen=True)
 class Question:
     """A question to put to ``to_side`` about one of its claims, following from the kind of claim."""
 
@@ -174,6 +185,7 @@ class ThesisBrief:
     stances: dict[str, tuple[str, ...]]  # pro/con/mixed/silent -> authors in time order
     cases: tuple[Case, ...]
     reported: tuple[Mention, ...]
+    reported_links: tuple[ReportedLink, ...]  # other authors' claims that contradict a reported view, or overtook it
     clashes: tuple[ClashPoint, ...]  # clashes of reading
     changes: tuple[ClashPoint, ...]  # changed with events
     questions: tuple[Question, ...]
@@ -360,9 +372,14 @@ class _Builder:
         return found
 
     def backing(self, section: Section, claim: str, letter: str) -> tuple[Mention, ...]:
-        """What a side adds when this claim is challenged: its best reason, else another account's support."""
+        """What a side adds when this claim is challenged: its best reason, else another account's support.
+
+        One the section has shown is named by its tag; a new one is quoted while the section has room
+        (SHOWN_PER_THESIS), so that a thesis with many clashes still fits its pages.
+        """
         picked = (self.supporters(claim, WITHIN) + self.supporters(claim, BETWEEN))[:1]
-        return tuple(section.mention(c, letter) for c in picked)
+        room = len(section.tags) < SHOWN_PER_THESIS
+        return tuple(section.mention(c, letter) for c in picked if c in section.tags or room)
 
     def clash_point(self, section: Section, order: tuple[str, ...], clash: Clash, pro: str, con: str) -> ClashPoint:
         events = self.analysis.event_labels
@@ -392,11 +409,20 @@ class _Builder:
         }
         cases = tuple(self.case(section, tid, side) for side in sides)
         reported = self.heaviest(sorted({c for a in self.authors for c in self.cells[tid, a].reported}))
-        reported_mentions = tuple(section.mention(c, "R") for c in sorted(reported[:REPORTED_PER_THESIS], key=self.order.__getitem__))
+        reported_mentions: list[Mention] = []
+        answered: list[ReportedLink] = []
+        for claim in sorted(reported[:REPORTED_PER_THESIS], key=self.order.__getitem__):
+            view = section.mention(claim, "R")
+            reported_mentions.append(view)
+            # Another author's claim that contradicts the view, or that events overtook it (Analysis.clashes_with_reported).
+            for link in self.analysis.clashes_with_reported:
+                if claim in link.claims:
+                    other = link.later if link.earlier == claim else link.earlier
+                    answered.append(ReportedLink(view, section.mention(other), link.relation, link.rationale))
         order = sides + tuple(s for s in (PRO, CON) if s not in sides)
         clashes = tuple(self.clash_point(section, order, *link) for link in picked[READING])
         changes = tuple(self.clash_point(section, order, *link) for link in picked[EVENTS])
-        questions = cross_examination(self, tid, sides, cases, reported_mentions, clashes + changes)
+        questions = cross_examination(self, tid, sides, cases, tuple(reported_mentions), clashes + changes, tuple(answered))
         uses = []
         for item in ground:
             if number in item.theses:
@@ -405,7 +431,7 @@ class _Builder:
                 uses.append(GroundUse(item.number, leans.pop() if leans in ({PRO}, {CON}) else ""))
         # The groups that argue one side come first (a side builds on them, the other must concede them).
         uses = sorted(uses, key=lambda u: (u.leans == "", u.number))[:GROUND_PER_THESIS]
-        return ThesisBrief(number, tid, thesis["label"], thesis["text"], stances, cases, reported_mentions,
+        return ThesisBrief(number, tid, thesis["label"], thesis["text"], stances, cases, tuple(reported_mentions), tuple(answered),
                            clashes, changes, tuple(questions), tuple(uses))
 
     def ground_items(self, theses: list[dict[str, str]], numbers: dict[str, int]) -> list[GroundItem]:
@@ -500,7 +526,9 @@ def brief_mentions(brief: Brief) -> list[tuple[str, Mention]]:
         for case in part.cases:
             for contention in case.contentions:
                 here += [contention.claim, *contention.reasons, *contention.corroboration]
-        here += part.reported
+        for view in part.reported:
+            here.append(view)
+            here += [link.other for link in part.reported_links if link.view.claim.id == view.claim.id]
         for point in part.clashes + part.changes:
             here += [point.pro, *point.pro_backing, point.con, *point.con_backing]
         for question in part.questions:

@@ -27,7 +27,7 @@ from argmap.analysis.stances import CON, MIXED, PRO
 from argmap.dates import BEFORE, side_of, time_key
 
 if TYPE_CHECKING:
-    from argmap.documents.brief import Case, ClashPoint, Mention, Question, _Builder
+    from argmap.documents.brief import Case, ClashPoint, Mention, Question, ReportedLink, _Builder
 
 QUESTIONS_PER_SIDE = 2  # and one more on a reported view the side might borrow
 REPORTED = "reported"
@@ -113,21 +113,24 @@ def _question(builder: "_Builder", side: str, target: "Mention", point: "ClashPo
     return Question(side, replace(target, full=False), kind, ask, background, press)
 
 
-def _reported_question(builder: "_Builder", thesis: str, side: str, target: "Mention") -> "Question":
+def _reported_question(builder: "_Builder", thesis: str, side: str, target: "Mention",
+                       links: tuple["ReportedLink", ...]) -> "Question":
     from argmap.documents.brief import Question
 
     claim = target.claim
     stance = builder.cells[thesis, claim.author].stance
+    press = tuple(replace(link.other, full=False) for link in links if link.view.claim.id == claim.id)
+    against = "".join(f" {m.claim.author} ({m.claim.date}) answers it: {m.tag}." for m in press)
     return Question(
         side, replace(target, full=False), REPORTED,
         f"{claim.author} only reports this as the view of {claim.speaker}. Who holds it, and does {claim.author} endorse it?",
-        f"{claim.author}'s own claims on this thesis take {STANCE_WORDS[stance]}.", (),
+        f"{claim.author}'s own claims on this thesis take {STANCE_WORDS[stance]}.{against}", press,
     )
 
 
 def cross_examination(builder: "_Builder", thesis: str, sides: tuple[str, ...],
                       cases: tuple["Case", ...], reported: tuple["Mention", ...],
-                      points: tuple["ClashPoint", ...]) -> list["Question"]:
+                      points: tuple["ClashPoint", ...], links: tuple["ReportedLink", ...] = ()) -> list["Question"]:
     """QUESTIONS_PER_SIDE questions for each side the brief puts questions to, and one on a reported view."""
     asked_sides = (PRO, CON) if len(sides) == 2 else (_other(sides[0]),)
     questions: list[Question] = []
@@ -137,6 +140,6 @@ def cross_examination(builder: "_Builder", thesis: str, sides: tuple[str, ...],
         # A view this side might borrow from an author who only reports it.
         borrowed = [m for m in reported if builder.graph.nodes[m.claim.id]["theses"].get(thesis) == side]
         mine = [_question(builder, side, t, point, tuple(others[:1])) for t, point in targets[:QUESTIONS_PER_SIDE]]
-        mine += [_reported_question(builder, thesis, side, m) for m in borrowed[:1]]
+        mine += [_reported_question(builder, thesis, side, m, links) for m in borrowed[:1]]
         questions += mine
     return questions

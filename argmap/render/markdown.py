@@ -215,6 +215,9 @@ def _thesis(part: ThesisBrief, brief: Brief) -> list[str]:
         lines += ["### Reported views (not the authors\u2019 own)", ""]
         for m in part.reported:
             lines += _mention(m, names, "", "")
+            for link in (r for r in part.reported_links if r.view.claim.id == m.claim.id):
+                lead = "contradicted by" if link.relation == "contradicts" else "overtaken by events, says"
+                lines += _mention(link.other, names, "  ", f"{lead} ({md(link.rationale)}): ")
         lines.append("")
     lines += ["### Clashes of reading", ""]
     for number, point in enumerate(part.clashes, 1):
