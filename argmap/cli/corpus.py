@@ -43,8 +43,8 @@ def validate(corpus_dir: Path) -> None:
 def build(corpus_dir: Path, out_dir: Path) -> None:
     """Validate a corpus and write its map, graph and brief.
 
-    Writes argmap.html (the interactive map with the stance matrix, agreement heatmap, timeline,
-    sharpest clashes and common ground; one offline file), argmap.json (the graph as networkx
+    Writes argmap.html (the interactive map, one offline file: an overview of stances, agreement
+    and clashes, a debate board per thesis, the graph view, the source texts), argmap.json (the graph as networkx
     node-link JSON, with the graph view's positions), argmap.svg (the graph view as a picture:
     one lane per author, labelled claims, legend) and the full debate brief (brief.html,
     brief.md) into OUT. Nothing is written unless the corpus is valid.
