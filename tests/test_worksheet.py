@@ -79,8 +79,9 @@ def test_one_thesis_model_answer(mini_graph: Any) -> None:
     birch = row.cells[1]
     assert ([c.id for c in birch.claims], birch.more) == (["birch.steel"], 1)
     links = _answer(sheet, "Which claims of one author support or contradict").links
+    # The links whose two claims both argue on the thesis (cedar.steel does not: steel-fault only).
     assert sorted(_pairs(links)) == [("alder.design", "birch.steel"), ("alder.design", "cedar.design"),
-                                     ("birch.design-ok", "cedar.design"), ("birch.steel", "cedar.steel")]
+                                     ("birch.design-ok", "cedar.design")]
     assert [c.id for c in _answer(sheet, "Read the thesis").claims] == ["alder.design", "birch.steel"]
 
 

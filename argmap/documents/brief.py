@@ -66,8 +66,9 @@ BRIEF_METHOD: tuple[str, ...] = (
     "A case gives the heaviest claims that take its side, one per account before a second from the same"
     " account, each with its author's heaviest reasons and another account that supports it.",
     *CLASH_METHOD,
-    "A clash belongs to a thesis when one claim argues for it and the other against it, one of them at least"
-    " taking a side on it directly. Questions go to the claims a side defends in its clashes, then its"
+    "A clash is argued under a thesis when it bears on it (both claims argue on it, taking a side or supporting"
+    " claims that do) and one argues for it, the other against. Questions go to the claims a side defends in"
+    " its clashes, then its"
     " contentions, and ask what the kind of claim calls for: a fact, its source and date; a causal claim,"
     " what else explains it; a prediction, whether it held after the turning points since; a reported view,"
     " who holds it and whether the author does.",
@@ -350,25 +351,16 @@ class _Builder:
         return Case(side, tuple(contentions))
 
     # -- clashes ---------------------------------------------------------------------------------
-    def on_thesis(self, thesis: str, clash: Clash) -> tuple[str, str] | None:
-        """(pro claim, con claim) when the link sets one side of the thesis against the other."""
-        sides = self.analysis.sides(thesis)
-        a, b = clash.claims
-        side_a, side_b = sides.get(a), sides.get(b)
-        if MIXED in (side_a, side_b) or side_a == side_b:
-            return None  # no clear for-and-against on this thesis
-        if not any(thesis in self.graph.nodes[c]["theses"] for c in (a, b)):
-            return None  # both only lead up to the thesis claims: a side issue here
-        if side_a is None:
-            side_a = CON if side_b == PRO else PRO
-        return (a, b) if side_a == PRO else (b, a)
-
     def links(self, thesis: str, kind: str) -> list[tuple[Clash, str, str]]:
+        """(link, pro claim, con claim) for the links of ``kind`` that bear on the thesis
+        (``Analysis.thesis_links``) and set one side of it against the other, in the analysis's ranking."""
+        sides = self.analysis.sides(thesis)
+        bearing = self.analysis.thesis_links(thesis)
         found = []
-        for clash in self.analysis.clash_kinds[kind]:
-            pair = self.on_thesis(thesis, clash)
-            if pair is not None:
-                found.append((clash, *pair))
+        for clash in bearing.clashes if kind == READING else bearing.changed:
+            a, b = clash.claims
+            if {sides[a], sides[b]} == {PRO, CON}:  # mixed, or the same side: no for-and-against here
+                found.append((clash, a, b) if sides[a] == PRO else (clash, b, a))
         return found
 
     def backing(self, section: Section, claim: str, letter: str) -> tuple[Mention, ...]:

@@ -240,14 +240,10 @@ def thesis_worksheet(analysis: Analysis, thesis_name: str) -> Worksheet:
     tid = thesis["id"]
     authors = list(analysis.authors)
     row = _stance_row(analysis, thesis, authors)
-    on_thesis = {n for n, d in graph.nodes(data=True) if tid in d["theses"]}
-
-    def bears(u: str, v: str) -> bool:
-        return u in on_thesis or v in on_thesis
-
-    agreements = _agreements(analysis, bears)
-    clashes = tuple(_clash_pair(analysis, c) for c in analysis.clashes_of_reading if bears(*c.claims))
-    changes = tuple(_clash_pair(analysis, c) for c in analysis.changed_with_events if bears(*c.claims))
+    bearing = analysis.thesis_links(tid)  # the links whose two claims both argue on the thesis
+    agreements = tuple(_link(analysis, u, v) for u, v in bearing.agreements)
+    clashes = tuple(_clash_pair(analysis, c) for c in bearing.clashes)
+    changes = tuple(_clash_pair(analysis, c) for c in bearing.changed)
     sides = {side: [c.author for c in row.cells if c.stance == side] for side in (PRO, CON, MIXED, SILENT)}
     examples = []
     for side in (PRO, CON):
