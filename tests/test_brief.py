@@ -266,7 +266,7 @@ def test_html_brief_is_self_contained_scriptless_and_printable(mini_graph: nx.Di
     assert "<script" not in page.replace("&lt;script", "")
     assert "@media print" in page and "http" not in page.replace("http-equiv", "")
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
-    assert 'href="argmap.html#claim=alder.design"' in page  # claims lead to the map's source reader
+    assert 'href="argmap.html#source=alder&amp;claim=alder.design"' in page  # claims lead to the map's source reader
 
 
 def test_brief_output_is_deterministic(harbour_graph: nx.DiGraph) -> None:

@@ -129,7 +129,7 @@ def test_the_feedback_names_the_source_and_links_to_the_passage(open_page: Any, 
             for index, item in enumerate(question.evidence):
                 quote = links.nth(index)
                 assert str(item.citation) in quote.locator("cite").text_content()
-                assert quote.locator("a.source-link").get_attribute("href") == f"argmap.html#claim={item.id}"
+                assert quote.locator("a.source-link").get_attribute("href") == f"argmap.html#source={item.source}&claim={item.id}"
     _clean(opened)
 
 

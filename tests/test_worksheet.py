@@ -171,7 +171,7 @@ def test_html_escapes_markup_and_runs_no_script(mini_graph: Any) -> None:
     assert "<script" not in page and "<i>liable" not in page
     assert "script-src &#39;none&#39;" in page
     assert 'class="model"' in page  # the model answer starts a printed page
-    assert 'href="argmap.html#claim=alder.design"' in page  # a teacher can check each quote in the source
+    assert 'href="argmap.html#source=alder&amp;claim=alder.design"' in page  # a teacher can check each quote in the source
 
 
 def test_same_input_same_worksheet(mini_graph: Any) -> None:

@@ -3,7 +3,8 @@
 ``ClaimRef`` is the one type the brief, the worksheet and the quiz use for a claim, so no
 renderer can print a claim without its quote and source; ``Citation`` is the one citation format.
 ``map_link`` is where a page sends a reader to check a claim: the map's source reader, which
-opens the source text at the quote (``argmap.html#claim=ID``).
+opens the source text with the quote marked and the claim's panel beside it
+(``argmap.html#source=SOURCE&claim=ID``).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class ClaimRef:
     @property
     def link(self) -> str:
         """Where to check the claim: the map's source reader, at its quote."""
-        return map_link(self.id)
+        return map_link(self.id, self.source)
 
     def as_data(self) -> dict[str, str]:
         """JSON-ready, for pages that build themselves from data."""
@@ -90,6 +91,7 @@ def claim_ref(analysis: Analysis, claim: str) -> ClaimRef:
 MAP_PAGE = "argmap.html"  # what ``argmap build`` writes beside the brief
 
 
-def map_link(claim: str, page: str = MAP_PAGE) -> str:
-    """The map's source reader, opened at the claim's quote."""
-    return f"{page}#claim={url_quote(claim, safe='')}"
+def map_link(claim: str, source: str = "", page: str = MAP_PAGE) -> str:
+    """The map's source reader opened at the claim's quote (the claim on the graph when no source is given)."""
+    at = f"source={url_quote(source, safe='')}&" if source else ""
+    return f"{page}#{at}claim={url_quote(claim, safe='')}"

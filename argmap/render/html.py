@@ -21,7 +21,7 @@ STANCE_LABELS = ((PRO, "affirmative"), (CON, "negative"), (MIXED, "mixed"), (SIL
 def render_brief_html(brief: Brief, map_page: str = MAP_PAGE) -> str:
     """The brief as one printable page; claim ids link to the map's source reader at ``map_page``."""
     return render("brief.html.j2", brief=brief, side_names=SIDE_NAMES, text=TEXT, stance_labels=STANCE_LABELS,
-                  map_link=lambda claim: map_link(claim, map_page))
+                  map_link=lambda ref: map_link(ref.id, ref.source, map_page))
 
 
 def render_sheet_html(quiz: Quiz) -> str:

@@ -13,7 +13,7 @@ from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.analysis.clashes import EVENTS
 from argmap.documents.brief import SIDE_NAMES, TEXT, Brief, Case, ClashPoint, Mention, Summary, SummaryLink, ThesisBrief
 from argmap.documents.brief import Question as BriefQuestion
-from argmap.documents.refs import ClaimRef, map_link
+from argmap.documents.refs import ClaimRef
 from argmap.documents.worksheet import Answer, LinkedPair, Worksheet
 from argmap.quiz.model import LETTERS, Exercise, Passage, Question, Quiz, numbered, remake, summary
 
@@ -311,7 +311,7 @@ def _evidence(item: ClaimRef) -> list[str]:
     """A quote in an answer, with its source and a link to the passage in the map's source reader."""
     voice = f" (reports the view of {md(item.speaker)})" if item.reported else ""
     return [f"> \u201c{md(item.quote)}\u201d  ",
-            f"> \u2014 {md(str(item.citation))}{voice}; check it in the source: [{md(item.id)}]({map_link(item.id)})", ""]
+            f"> \u2014 {md(str(item.citation))}{voice}; check it in the source: [{md(item.id)}]({item.link})", ""]
 
 
 def render_key_md(quiz: Quiz) -> str:
