@@ -88,18 +88,25 @@ def test_the_summary_points_to_the_sections_that_argue_each_clash(folder: Path) 
     analysis = Analysis(_graph(folder))
     brief = build_brief(analysis)
     parts = {p.number: p for p in brief.theses}
+    others = {o.number: o for o in brief.others}
     for link, listed in [(link, "clashes") for link in brief.summary.clashes] + [(link, "changes") for link in brief.summary.changes]:
-        assert link.where
+        assert bool(link.where) != bool(link.other)  # argued in a thesis section, or given in full apart
+        if link.other:
+            other = others[link.other]
+            assert (other.earlier.claim.id, other.later.claim.id) == (link.earlier.id, link.later.id)
+            assert other.earlier.full and other.later.full
         for number, clash, thesis in link.where:
             part = parts[number]
             assert part.id == thesis
             point = (part.clashes + part.changes)[clash - 1]
             assert {point.pro.claim.id, point.con.claim.id} == {link.earlier.id, link.later.id}
             assert (point in part.clashes) == (listed == "clashes")
-    # The summary's clashes of reading are the analysis's, in its order.
-    order = [c.claims for c in analysis.clashes_of_reading]
-    picked = [order.index((link.earlier.id, link.later.id)) for link in brief.summary.clashes]
-    assert picked == sorted(picked)
+    # The summary's clashes of reading and changes with events are the analysis's first three, in its order.
+    assert [(link.earlier.id, link.later.id) for link in brief.summary.clashes] == \
+        [c.claims for c in analysis.clashes_of_reading[:3]]
+    assert [(link.earlier.id, link.later.id) for link in brief.summary.changes] == \
+        [c.claims for c in analysis.changed_with_events[:3]]
+    assert [o.number for o in brief.others] == list(range(1, len(brief.others) + 1))
 
 
 def test_harbour_brief_content(harbour_graph: nx.DiGraph) -> None:
@@ -228,7 +235,7 @@ def test_every_full_claim_in_the_markdown_has_its_quote_and_reference(folder: Pa
     graph = _graph(folder)
     brief = build_brief(Analysis(graph))
     lines = render_brief_md(brief).splitlines()
-    blocks = [(i, line) for i, line in enumerate(lines) if re.search(r"\*\*[ANRC]\d+\.\*\* ", line)]
+    blocks = [(i, line) for i, line in enumerate(lines) if re.search(r"\*\*(?:[ANRC]\d+|O\d+\.\d+)\.\*\* ", line)]
     assert len(blocks) == sum(m.full for section, m in brief_mentions(brief) if not section.startswith("ground-"))
     for index, line in blocks:
         claim = re.search(r"; \[\\\[(\d+)\\\]\]\(#ref-\1\) ([a-z0-9.\\_-]+)\)$", line)

@@ -52,8 +52,10 @@ TEXT = {
     "no_clash": "No clash of reading sets the two sides against each other here.",
     "no_change": "No link on this thesis is dated to a turning point.",
     "no_ground": "No uncontested group of claims that three or more authors support bears on this thesis.",
-    "no_summary_clash": "No clash of reading sets one side of a thesis against the other.",
-    "no_summary_change": "No link between the sides of a thesis is dated to a turning point.",
+    "no_summary_clash": "The map records no clash of reading.",
+    "no_summary_change": "The map dates no link between two accounts to a turning point.",
+    "others": "The summary's clashes that no thesis section argues: one of the claims takes no side on any thesis,"
+              " or both take the same side.",
     "no_summary_ground": "No uncontested group of claims is supported by three or more authors.",
     "no_question": "No claim of this side is under attack here.",
     "superseded": "each held in its own period",
@@ -217,6 +219,21 @@ class SummaryLink:
     turning_point: str
     relation: str
     where: tuple[tuple[int, int, str], ...]  # (thesis number, clash number, thesis id) where it is argued
+    other: int = 0  # its number among the clashes no thesis section argues (O1, O2 ...), or 0
+
+
+@dataclass(frozen=True)
+class OtherLink:
+    """A clash or change the summary names that no thesis section argues (one claim takes no side on
+    any thesis, or both the same side): given here in full."""
+
+    number: int
+    kind: str  # READING or EVENTS
+    relation: str
+    earlier: Mention
+    later: Mention
+    rationale: str
+    turning_point: str
 
 
 @dataclass(frozen=True)
@@ -243,6 +260,7 @@ class Brief:
     side: str  # "" for both sides
     summary: Summary
     theses: tuple[ThesisBrief, ...]
+    others: tuple[OtherLink, ...]  # the summary's clashes and changes that no thesis section argues
     ground: tuple[GroundItem, ...]
     references: tuple[Reference, ...]
     timeline: tuple[TimelineItem, ...]  # the references in time order, with the turning points
@@ -452,10 +470,11 @@ class _Builder:
 
 
 def _summary_links(builder: _Builder, kind: str, picked: dict[str, dict[str, list[tuple[Clash, str, str]]]],
-                   numbers: dict[str, int]) -> list[SummaryLink]:
-    """The first links of ``kind`` in the analysis's ranking that some thesis section argues."""
+                   numbers: dict[str, int], others: list[OtherLink]) -> list[SummaryLink]:
+    """The first links of ``kind`` in the analysis's ranking, each with the sections that argue it;
+    one that no section argues is added to ``others``, to be given in full."""
     found = []
-    for clash in builder.analysis.clash_kinds[kind]:
+    for clash in builder.analysis.clash_kinds[kind][:SUMMARY_ITEMS]:
         where = []
         for thesis, links in picked.items():
             # A section numbers its clashes of reading first, then its changes with events.
@@ -463,14 +482,18 @@ def _summary_links(builder: _Builder, kind: str, picked: dict[str, dict[str, lis
             if clash in listed:
                 offset = len(links[READING]) if kind == EVENTS else 0
                 where.append((numbers[thesis], offset + listed.index(clash) + 1, thesis))
-        if where:
-            event = builder.analysis.events.get(clash.turning_point)
-            found.append(SummaryLink(
-                builder.ref(clash.earlier), builder.ref(clash.later),
-                (builder.numbers[builder.source_of(clash.earlier)], builder.numbers[builder.source_of(clash.later)]),
-                clash.rationale, f"{event['label']} ({event['date']})" if event else "", clash.relation, tuple(where)))
-        if len(found) == SUMMARY_ITEMS:
-            break
+        event = builder.analysis.events.get(clash.turning_point)
+        turning = f"{event['label']} ({event['date']})" if event else ""
+        other = 0
+        if not where:
+            other = len(others) + 1
+            section = Section(builder, {})
+            others.append(OtherLink(other, kind, clash.relation, section.mention(clash.earlier, f"O{other}."),
+                                    section.mention(clash.later, f"O{other}."), clash.rationale, turning))
+        found.append(SummaryLink(
+            builder.ref(clash.earlier), builder.ref(clash.later),
+            (builder.numbers[builder.source_of(clash.earlier)], builder.numbers[builder.source_of(clash.later)]),
+            clash.rationale, turning, clash.relation, tuple(where), other))
     return found
 
 
@@ -490,8 +513,16 @@ def build_brief(analysis: Analysis, thesis: str | None = None, side: str | None 
     caps = {READING: CLASHES_PER_THESIS, EVENTS: CHANGES_PER_THESIS}
     capped = {t: {kind: links[:caps[kind]] for kind, links in kinds.items()} for t, kinds in ranked.items()}
     single = thesis is not None
-    summary_clashes = [] if single else _summary_links(builder, READING, capped, numbers)
-    summary_changes = [] if single else _summary_links(builder, EVENTS, capped, numbers)
+    if not single:  # a clash the summary names stays in each section that argues it, even past the cap
+        for kind in (READING, EVENTS):
+            for clash in analysis.clash_kinds[kind][:SUMMARY_ITEMS]:
+                for tid, kinds in ranked.items():
+                    entry = next((e for e in kinds[kind] if e[0] == clash), None)
+                    if entry is not None and entry not in capped[tid][kind]:
+                        capped[tid][kind].append(entry)
+    others: list[OtherLink] = []
+    summary_clashes = [] if single else _summary_links(builder, READING, capped, numbers, others)
+    summary_changes = [] if single else _summary_links(builder, EVENTS, capped, numbers, others)
     ground = builder.ground_items(every, numbers)
     parts = tuple(builder.thesis(numbers[t["id"]], t, sides, capped[t["id"]], ground) for t in theses)
     if thesis is not None:  # a one-thesis brief lists the groups its section names
@@ -506,7 +537,7 @@ def build_brief(analysis: Analysis, thesis: str | None = None, side: str | None 
         tuple(summary_clashes), tuple(summary_changes), tuple(ground[:SUMMARY_GROUND]), max(0, len(ground) - SUMMARY_GROUND),
         single,
     )
-    return Brief(str(analysis.graph.graph["title"]), side or "", summary, parts, tuple(ground), references,
+    return Brief(str(analysis.graph.graph["title"]), side or "", summary, parts, tuple(others), tuple(ground), references,
                  builder.timeline(references), BRIEF_METHOD, dict(short))
 
 
@@ -526,6 +557,8 @@ def brief_mentions(brief: Brief) -> list[tuple[str, Mention]]:
         for question in part.questions:
             here += [question.target, *question.press]
         found += [(part.anchor, m) for m in here]
+    for link in brief.others:
+        found += [(f"other-{link.number}", link.earlier), (f"other-{link.number}", link.later)]
     for item in brief.ground:
         found += [(f"ground-{item.number}", m) for m in item.claims]
     return found

@@ -144,7 +144,8 @@ def _summary_links_md(summary: Summary) -> list[str]:
 
 
 def _where(link: SummaryLink) -> str:
-    return ", ".join(f"[{number}.{clash}](#thesis-{thesis})" for number, clash, thesis in link.where)
+    other = [f"[O{link.other}](#other-{link.other})"] if link.other else []
+    return ", ".join(other + [f"[{number}.{clash}](#thesis-{thesis})" for number, clash, thesis in link.where])
 
 
 def _case(case: Case, names: dict[str, str]) -> list[str]:
@@ -245,6 +246,13 @@ def render_brief_md(brief: Brief) -> str:
     lines += _summary(brief)
     for part in brief.theses:
         lines += _thesis(part, brief)
+    if brief.others:
+        lines += ['<a id="other-clashes"></a>', "", "## Other clashes", "", TEXT["others"], ""]
+        for link in brief.others:
+            when = f" {md(link.turning_point)}:" if link.turning_point else ""
+            lines += [f'<a id="other-{link.number}"></a>', "",
+                      f"**O{link.number}.{when}** {md(link.rationale)} ({TEXT[link.relation]})", ""]
+            lines += _mention(link.earlier, brief.names, "", "") + _mention(link.later, brief.names, "", "") + [""]
     lines += ['<a id="common-ground"></a>', "", "## Common ground", ""]
     for item in brief.ground:
         bears = f"; bears on {', '.join(str(n) for n in item.theses)}" if item.theses else ""
