@@ -137,8 +137,8 @@ def test_harbour_brief_content(harbour_graph: nx.DiGraph) -> None:
         ("con", "N4", "evaluation"), ("con", "N1", "evaluation"), ("con", "R1", "reported"),
     ]
     # The storm came after Dune wrote: the question asks whether her recommendation still stood.
-    assert closure.questions[1].ask == ("Who would carry it out, and at what cost? Did it still stand after "
-                                        "The November storm damages the pier (2019-11-03)?")
+    assert closure.questions[1].ask == ("Who would carry it out, and at what cost? Did it still stand after the turning "
+                                        "point, The November storm damages the pier (2019-11-03)?")
     assert closure.questions[4].background == "Dana Dune's own claims on this thesis take the affirmative side."
     [ground] = brief.ground
     assert (ground.number, ground.theses, ground.hub.claim.id) == (1, (1,), "dune.cracks")
@@ -180,7 +180,7 @@ def test_a_prediction_is_asked_whether_it_held_since_the_turning_points(flagship
     for q in asked:
         since = [e for e in events if date_range(q.target.claim.date)[1] < date_range(e["date"])[0]]
         if since:  # a turning point came after the text: the question asks about the latest one
-            assert q.ask == f"Has it held since {since[-1]['label']} ({since[-1]['date']})?" or "Has it held since" in q.ask
+            assert q.ask.startswith("Has it held since the turning point, ")
             assert "before:" in q.background
         else:
             assert q.ask == "What would show it wrong, and has that happened?"

@@ -84,31 +84,32 @@ def _question(builder: "_Builder", side: str, target: "Mention", point: "ClashPo
     if kind == "fact":
         ask = f"Which source does {author} rest this on, and when was it true?"
         if turning:
-            ask += f" Was it still true after {turning}?"
+            ask += f" Was it still true after the turning point, {turning}?"
         background = f"{author} wrote this {when(date)}." + rival
     elif kind == "causal":
         ask = "What else could explain it?"
         if turning:
-            ask += f" Did it still hold after {turning}?"
+            ask += f" Did it still hold after the turning point, {turning}?"
         background = (f" {press[0].claim.author} gives another account: {press[0].tag}." if press else "").strip()
     elif kind == "prediction":
         since = [turning] if turning else _events_since(builder, date)
-        ask = f"Has it held since {since[-1]}?" if since else "What would show it wrong, and has that happened?"
+        ask = (f"Has it held since the turning point, {since[-1]}?" if since
+               else "What would show it wrong, and has that happened?")
         background = f"{author} wrote this {when(date)}" + (f", before: {'; '.join(since)}." if since else ".") + rival
     elif kind == "interpretation":
         ask = "What in the text supports that reading rather than the other side's?"
         if turning:
-            ask += f" Did it still hold after {turning}?"
+            ask += f" Did it still hold after the turning point, {turning}?"
         background = rival.strip()
     elif kind == "evaluation":
         ask = "By what standard is it judged, and would the other side accept that standard?"
         if turning:
-            ask += f" Did it still hold after {turning}?"
+            ask += f" Did it still hold after the turning point, {turning}?"
         background = rival.strip()
     else:  # recommendation
         ask = "Who would carry it out, and at what cost?"
         if turning:
-            ask += f" Did it still stand after {turning}?"
+            ask += f" Did it still stand after the turning point, {turning}?"
         background = rival.strip()
     return Question(side, replace(target, full=False), kind, ask, background, press)
 

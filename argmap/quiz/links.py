@@ -248,7 +248,7 @@ def build_timing(analysis: Analysis, rng: Random, subject: TimingSubject) -> Exe
         (claim_ref(analysis, first), claim_ref(analysis, second)),
         {"event": event_id, "shown": f"{shown[0]} {shown[1]}"},
     )
-    kinds = (Option(f"Yes: each held in its own period; what happened after {event['label']} overturned the earlier one",
+    kinds = (Option("Yes: each held in its own period; what happened after the turning point overturned the earlier one",
                     SUPERSEDED),
              Option("No: they contradict each other, whatever the dates", CONTRADICTS))
     if edge["relation"] == SUPERSEDED:
