@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING
 from argmap.analysis.stances import CON, MIXED, PRO
 from argmap.dates import BEFORE, side_of, time_key
 
+from argmap.documents.brief_model import Case, ClashPoint, Mention, Question, ReportedLink
+
 if TYPE_CHECKING:
-    from argmap.documents.brief import Case, ClashPoint, Mention, Question, ReportedLink, _Builder
+    from argmap.documents.brief import _Builder
 
 QUESTIONS_PER_SIDE = 2  # and one more on a reported view the side might borrow
 REPORTED = "reported"
@@ -46,7 +48,7 @@ def _other(side: str) -> str:
     return CON if side == PRO else PRO
 
 
-def _targets(side: str, cases: tuple["Case", ...], points: tuple["ClashPoint", ...]) -> list[tuple["Mention", "ClashPoint | None"]]:
+def _targets(side: str, cases: tuple[Case, ...], points: tuple[ClashPoint, ...]) -> list[tuple[Mention, "ClashPoint | None"]]:
     """The side's claims under attack: those it defends in a clash, then its contentions."""
     found: list[tuple[Mention, ClashPoint | None]] = []
     seen: set[str] = set()
@@ -71,10 +73,8 @@ def _events_since(builder: "_Builder", date: str) -> list[str]:
     return [f"{e['label']} ({e['date']})" for e in events if side_of(date, e["date"]) == BEFORE]
 
 
-def _question(builder: "_Builder", side: str, target: "Mention", point: "ClashPoint | None",
-              fallback: tuple["Mention", ...]) -> "Question":
-    from argmap.documents.brief import Question
-
+def _question(builder: "_Builder", side: str, target: Mention, point: "ClashPoint | None",
+              fallback: tuple[Mention, ...]) -> Question:
     claim = target.claim
     author, date = claim.author, claim.date
     press = tuple(replace(m, full=False) for m in ((point.answer(_other(side))[0],) if point else fallback))
@@ -114,10 +114,8 @@ def _question(builder: "_Builder", side: str, target: "Mention", point: "ClashPo
     return Question(side, replace(target, full=False), kind, ask, background, press)
 
 
-def _reported_question(builder: "_Builder", thesis: str, side: str, target: "Mention",
-                       links: tuple["ReportedLink", ...]) -> "Question":
-    from argmap.documents.brief import Question
-
+def _reported_question(builder: "_Builder", thesis: str, side: str, target: Mention,
+                       links: tuple[ReportedLink, ...]) -> Question:
     claim = target.claim
     stance = builder.cells[thesis, claim.author].stance
     press = tuple(replace(link.other, full=False) for link in links if link.view.claim.id == claim.id)
@@ -130,8 +128,8 @@ def _reported_question(builder: "_Builder", thesis: str, side: str, target: "Men
 
 
 def cross_examination(builder: "_Builder", thesis: str, sides: tuple[str, ...],
-                      cases: tuple["Case", ...], reported: tuple["Mention", ...],
-                      points: tuple["ClashPoint", ...], links: tuple["ReportedLink", ...] = ()) -> list["Question"]:
+                      cases: tuple[Case, ...], reported: tuple[Mention, ...],
+                      points: tuple[ClashPoint, ...], links: tuple[ReportedLink, ...] = ()) -> list[Question]:
     """QUESTIONS_PER_SIDE questions for each side the brief puts questions to, and one on a reported view."""
     asked_sides = (PRO, CON) if len(sides) == 2 else (_other(sides[0]),)
     questions: list[Question] = []
