@@ -136,6 +136,30 @@ class AmbiguousAuthorError(ArgmapError):
         super().__init__(f"'{wanted}' could be {' or '.join(matches)}: give the full name")
 
 
+def _thesis_names(theses: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(tid if label == tid else f"{tid} ({label})" for tid, label in theses)
+
+
+class UnknownThesisError(UnknownIdError):
+    """No thesis has that id or label, or one starting so; lists every thesis."""
+
+    def __init__(self, wanted: str, theses: Sequence[tuple[str, str]], spellings: Sequence[str]) -> None:
+        self.kind, self.wanted, self.theses = "thesis", wanted, tuple(theses)
+        self.known = sorted(tid for tid, _ in theses)
+        lower = wanted == wanted.casefold()
+        hint = did_you_mean(wanted, [k.casefold() for k in spellings] if lower else spellings)
+        ArgmapError.__init__(self, f"no thesis '{wanted}'{hint}. Known theses (id and label): {_thesis_names(theses)}")
+
+
+class AmbiguousThesisError(ArgmapError):
+    """A name fits more than one thesis (the start of several ids or labels)."""
+
+    def __init__(self, wanted: str, matches: Sequence[tuple[str, str]]) -> None:
+        self.wanted, self.matches = wanted, tuple(matches)
+        super().__init__(f"'{wanted}' could be any of {len(matches)} theses: {_thesis_names(matches)}; "
+                         "give more of the id or label")
+
+
 class SameAuthorError(InvalidRequestError):
     """Two names given for a comparison name one author."""
 

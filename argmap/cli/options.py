@@ -109,12 +109,14 @@ def write_outputs(folder: Path, files: dict[str, str]) -> None:
         say(f"wrote {path}")
 
 
-def emit(text: str, out_file: Path | None) -> None:
-    """Print ``text``, or write it to ``out_file`` and say so."""
+def emit(text: str, out_file: Path | None, markdown: bool = False) -> None:
+    """Print ``text`` (control characters visible; paged on a terminal, see ``pager``), or write it
+    to ``out_file`` and say so."""
+    from argmap.cli.pager import show
     from argmap.files import logical
 
     if out_file is None:
-        say(text, nl=False)
+        show(text, markdown)
     else:
         out_file = logical(out_file)
         write_outputs(out_file.parent, {out_file.name: text})
