@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.analysis import Analysis
-from argmap.corpus import load_corpus
+from argmap.corpus import Corpus, load_corpus
 from argmap.corpus.cache import CorpusCache
 from argmap.documents.brief import build_brief
 from argmap.documents.worksheet import Worksheet
@@ -26,7 +26,11 @@ RENDERING = "Building the map and brief"
 
 def build_outputs(corpus_dir: Path, progress: Progress = no_progress, cache: CorpusCache | None = None) -> dict[str, str]:
     """Load and check the corpus, then render every file ``argmap build`` writes."""
-    corpus = load_corpus(corpus_dir, progress, cache)
+    return corpus_outputs(load_corpus(corpus_dir, (), progress, cache), progress)
+
+
+def corpus_outputs(corpus: Corpus, progress: Progress = no_progress) -> dict[str, str]:
+    """Every file ``argmap build`` writes, for a loaded corpus."""
     steps = 7
     progress(RENDERING, 0, steps)
     graph = build_graph(corpus)

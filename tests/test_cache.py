@@ -192,3 +192,40 @@ def test_commands_after_a_build_give_the_same_output(mini: Path, tmp_path: Path,
         assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
     assert (tmp_path / "cached" / "argmap.json").read_bytes() != (tmp_path / "out" / "argmap.json").read_bytes()
     assert not os.environ.get("ARGMAP_NO_CACHE")
+
+
+def test_texts_from_another_folder_are_part_of_the_key(mini: Path, cache: CorpusCache, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "texts-elsewhere"
+    (mini / "texts").rename(elsewhere)
+    (mini / "texts").symlink_to(elsewhere)  # the texts now lie outside the corpus folder
+    with pytest.raises(CorpusError):
+        load_corpus(mini, cache=cache)
+    checked = load_corpus(mini, [elsewhere], cache=cache)
+    assert load_corpus(mini, [elsewhere], cache=cache) == checked
+    with pytest.raises(CorpusError) as refused:  # without --texts-from the kept corpus is not given
+        load_corpus(mini, cache=cache)
+    assert "outside the corpus folder" in str(refused.value)
+
+
+def test_a_text_that_now_leads_outside_is_a_miss(mini: Path, cache: CorpusCache, tmp_path: Path) -> None:
+    load_corpus(mini, cache=cache)
+    outside = tmp_path / "alder-copy.txt"
+    shutil.copy(mini / "texts" / "alder.txt", outside)
+    (mini / "texts" / "alder.txt").unlink()
+    (mini / "texts" / "alder.txt").symlink_to(outside)  # the same words, but outside the corpus
+    with pytest.raises(CorpusError) as refused:
+        load_corpus(mini, cache=cache)
+    assert "outside the corpus folder" in str(refused.value)
+
+
+def test_problems_name_files_as_the_command_line_named_the_folder(mini: Path, cache: CorpusCache,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # Warnings travel with a kept corpus: they must name files the way this run names the folder.
+    edit(mini, "alder.yaml", 'quote: "The city council blames the steel supplier, not the engineers."',
+         'quote: "the"')
+    absolute = load_corpus(mini, cache=cache)
+    monkeypatch.chdir(mini.parent)
+    relative = load_corpus(Path(mini.name), cache=cache)
+    assert [w.path for w in absolute.warnings] and [w.path for w in relative.warnings]
+    assert {w.path for w in relative.warnings} == {str(Path(mini.name) / "alder.yaml")}
+    assert relative.warnings == load_corpus(Path(mini.name)).warnings

@@ -397,3 +397,27 @@ def test_the_thesis_board_stacks_on_a_phone(chromium: Any, flagship_page: Path) 
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     assert page.locator("svg.connectors").is_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("page_name", ["brief.html", "quiz-key.html"])
+def test_a_claim_link_opens_the_maps_source_reader_at_its_quote(open_page: Any, tmp_path: Path, page_name: str) -> None:
+    """The brief and the quiz key, beside the map, send a reader to the passage in the source text."""
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+    from conftest import MINI
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(MINI), "--out", str(tmp_path)], catch_exceptions=False).exit_code == 0
+    assert runner.invoke(cli, ["quiz", "--corpus", str(MINI), "--out", str(tmp_path / "quiz.html")],
+                         catch_exceptions=False).exit_code == 0
+    opened = open_page(tmp_path / page_name, settle=False)
+    page = opened.page
+    link = page.locator("a.id, a.source-link").first
+    claim = link.get_attribute("href").rsplit("claim=", 1)[1]
+    link.click()
+    page.wait_for_selector("body[data-view=source]", state="attached")
+    assert page.url.endswith(f"argmap.html#source={claim.split('.')[0]}&claim={claim}")
+    marked = page.locator("#view-source mark.current")
+    assert marked.count() >= 1 and marked.first.is_visible()
+    assert opened.page_errors == [] and opened.network_requests == []

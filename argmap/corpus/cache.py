@@ -2,11 +2,12 @@
 and check every file again.
 
 **Never stale.** An entry is used only when everything the check depends on is byte for byte
-what it was: the corpus folder (its resolved path, and the name and content of every file at
-its top level; files that are not YAML by name count by size and modification time), the
-content of every source text the corpus names, and the code that checks them (the source of
-every argmap module, and the versions of Python, pydantic and PyYAML). Any change is a miss, and
-a miss runs the full check. Only a corpus that passes every check is kept; a broken corpus is
+what it was: the corpus folder (as named and where it leads, and the name and content of every
+file at its top level; files that are not YAML by name count by size and modification time),
+the ``--texts-from`` folders, every source text the corpus names (where it leads, that the
+reader's rules still let it be read, and its content), and the code that checks them (the source
+of every argmap module, and the versions of Python, pydantic and PyYAML). Any change is a miss,
+and a miss runs the full check. Only a corpus that passes every check is kept; a broken corpus is
 always checked afresh, so its problems are always reported as they are now.
 
 **Where.** ``$ARGMAP_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/argmap``, else
@@ -28,7 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from argmap.corpus.checked import Corpus
 
@@ -54,18 +55,26 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def folder_fingerprint(folder: Path) -> str:
-    """A digest of the folder's path and of every file at its top level."""
-    digest = hashlib.sha256(code_fingerprint().encode() + b"\0" + str(folder).encode() + b"\0")
+def _encoded(path: Path | str) -> bytes:
+    return str(path).encode("utf-8", "surrogateescape") + b"\0"
+
+
+def folder_fingerprint(folder: Path, text_roots: Sequence[Path] = ()) -> str:
+    """A digest of how the folder was named, where it and the text folders are, and of every
+    file at its top level (YAML files by where they lead and what they hold)."""
+    digest = hashlib.sha256(code_fingerprint().encode() + b"\0")
+    # As named, too: problems and warnings name files by the path given on the command line.
+    for part in (folder, folder.resolve(), *(Path(root).resolve() for root in text_roots)):
+        digest.update(_encoded(part))
     with os.scandir(folder) as entries:
         listing = sorted(entries, key=lambda entry: entry.name)
     for entry in listing:
-        digest.update(entry.name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(_encoded(entry.name))
         try:
             if not entry.is_file():
                 digest.update(b"not a file\0")
             elif entry.name.lower().endswith(_YAML):
-                digest.update(Path(entry.path).read_bytes() + b"\0")
+                digest.update(_encoded(os.path.realpath(entry.path)) + Path(entry.path).read_bytes() + b"\0")
             else:
                 info = entry.stat()
                 digest.update(f"{info.st_size} {info.st_mtime_ns}\0".encode())
@@ -78,10 +87,23 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _texts_of(corpus: Corpus) -> list[tuple[str, str]]:
-    """(path as the source names it, digest of its content) for every source text."""
-    return [(source.text, _digest(corpus.texts[source_id].encode("utf-8")))
+def _texts_of(folder: Path, corpus: Corpus) -> list[tuple[str, str, str]]:
+    """(path as the source names it, where it leads, digest of the content checked) for every source text."""
+    return [(source.text, str((folder / source.text).resolve()), _digest(corpus.texts[source_id].encode("utf-8")))
             for source_id, source in corpus.sources.items() if source_id in corpus.texts]
+
+
+def _text_unchanged(folder: Path, roots: list[Path], named: str, resolved: str, digest: str) -> bool:
+    """Whether the text still leads where it did, may still be read, and holds what was checked."""
+    from argmap.corpus.inputs import MAX_TEXT_BYTES, Budget, Refused, read_input
+
+    path = folder / named
+    if str(path.resolve()) != resolved:
+        return False
+    try:
+        return _digest(read_input(path, roots, MAX_TEXT_BYTES, Budget())) == digest
+    except Refused:
+        return False
 
 
 @dataclass
@@ -113,23 +135,24 @@ class CorpusCache:
         uid = getattr(os, "getuid", None)
         return (uid is None or info.st_uid == uid()) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
-    def lookup(self, corpus_folder: Path) -> tuple[Corpus | None, str]:
+    def lookup(self, corpus_folder: Path, text_roots: Sequence[Path] = ()) -> tuple[Corpus | None, str]:
         """(the kept corpus, or None; the folder's fingerprint, to pass to ``store``)."""
-        folder = corpus_folder.resolve()
         try:
-            key = folder_fingerprint(folder)
-        except OSError:
+            key = folder_fingerprint(corpus_folder, text_roots)
+            folder = corpus_folder.resolve()
+        except (OSError, RuntimeError):
             return None, ""
         path = self.entry(folder)
         if not (self._private(self.folder) and self._private(path)):
             return None, key
+        roots = [folder, *(Path(root).resolve() for root in text_roots)]
         try:
             with open(path, "rb") as stream:
                 header: Any = pickle.load(stream)
                 if not isinstance(header, dict) or header.get("key") != key:
                     return None, key
-                for text, digest in header["texts"]:
-                    if _digest((folder / text).read_bytes()) != digest:
+                for named, resolved, digest in header["texts"]:
+                    if not _text_unchanged(corpus_folder, roots, named, resolved, digest):
                         return None, key
                 corpus = pickle.load(stream)
             os.utime(path)  # most recently used
@@ -137,11 +160,11 @@ class CorpusCache:
             return None, key
         return (corpus, key) if isinstance(corpus, Corpus) else (None, key)
 
-    def store(self, corpus_folder: Path, key: str, corpus: Corpus) -> None:
+    def store(self, corpus_folder: Path, text_roots: Sequence[Path], key: str, corpus: Corpus) -> None:
         """Keep ``corpus``, checked from files with fingerprint ``key``, unless they changed meanwhile."""
-        folder = corpus_folder.resolve()
         try:
-            if not key or folder_fingerprint(folder) != key:
+            folder = corpus_folder.resolve()
+            if not key or folder_fingerprint(corpus_folder, text_roots) != key:
                 return  # a file changed while it was being checked: keep nothing
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not self._private(self.folder):
@@ -149,7 +172,8 @@ class CorpusCache:
             handle, temp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    pickle.dump({"key": key, "texts": _texts_of(corpus)}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump({"key": key, "texts": _texts_of(corpus_folder, corpus)}, stream,
+                                protocol=pickle.HIGHEST_PROTOCOL)
                     pickle.dump(corpus, stream, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, self.entry(folder))
             finally:
