@@ -95,3 +95,59 @@ def test_the_synthetic_corpus_is_valid_and_varied(synthetic_corpus_graph: Any, t
     write_corpus(tmp_path / "b", 200, seed=4)
     for path in sorted((tmp_path / "a").rglob("*.*")):
         assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes()
+
+
+def test_links_bearing_on_each_thesis_as_one_thesis_at_a_time(synthetic_corpus_graph: Any, mini_graph: Any,
+                                                              harbour_graph: Any, flagship_graph: Any) -> None:
+    from argmap.analysis.bearing import own_agreements, thesis_links
+
+    for graph in _graphs(synthetic_corpus_graph, mini_graph, harbour_graph, flagship_graph):
+        analysis = Analysis(graph)
+        for thesis in [t["id"] for t in graph.graph["theses"]] + ["no-such-thesis"]:
+            expected = thesis_links(graph, thesis, thesis_sides(graph, thesis), analysis.clash_kinds)
+            assert analysis.thesis_links(thesis) == expected
+            assert thesis_links(graph, thesis, analysis.sides(thesis), analysis.clash_kinds, own_agreements(graph)) == expected
+
+
+def test_agreement_counts_every_thesis_both_take_a_side_on(synthetic_corpus_graph: Any, mini_graph: Any,
+                                                           harbour_graph: Any, flagship_graph: Any) -> None:
+    for graph in _graphs(synthetic_corpus_graph, mini_graph, harbour_graph, flagship_graph):
+        analysis = Analysis(graph)
+        cells = analysis.stances
+        for (a, b), pair in analysis.agreement.items():
+            sided = [t["id"] for t in graph.graph["theses"]
+                     if {cells[t["id"], a].stance, cells[t["id"], b].stance} <= {"pro", "con"}]
+            first, second = sorted((a, b), key=analysis.authors.index)
+            assert (pair.a, pair.b) == (first, second)
+            assert pair.same_side == tuple(t for t in sided if cells[t, a].stance == cells[t, b].stance)
+            assert pair.opposite_sides == tuple(t for t in sided if cells[t, a].stance != cells[t, b].stance)
+
+
+def test_events_between_asks_every_event_the_date_rule() -> None:
+    import random
+
+    from argmap.analysis.timeline import Timings
+    from argmap.dates import between, time_key
+
+    rng = random.Random(1)
+
+    def date() -> str:
+        year, month, day = rng.randint(2000, 2004), rng.randint(1, 12), rng.randint(1, 28)
+        form = rng.random()
+        if form < 0.5:
+            return f"{year}-{month:02d}-{day:02d}"
+        if form < 0.75:
+            return f"{year}-{month:02d}"
+        if form < 0.85:
+            return str(year)
+        return f"{year}-{month:02d}/{year + rng.randint(0, 1)}-12"
+
+    graph = synthetic_graph(20, 3)
+    graph.graph["events"] = [{"id": f"e{i}", "date": date(), "label": ""} for i in range(40)]
+    timings = Timings(graph)
+    ordered = sorted(graph.graph["events"], key=lambda e: (time_key(e["date"]), e["id"]))
+    for _ in range(2000):
+        earlier, later = date(), date()  # in either order: links are ordered by source rank, not date
+        verdicts = [(e["id"], between(earlier, later, e["date"])) for e in ordered]
+        expected = (tuple(i for i, v in verdicts if v == "certain"), tuple(i for i, v in verdicts if v == "possible"))
+        assert timings.events_between(earlier, later) == expected

@@ -13,7 +13,7 @@ from typing import Any
 
 
 from argmap.analysis.agreement import AGREEMENT_METHOD, Comparison, PairAgreement, agreement_matrix, compare
-from argmap.analysis.bearing import ThesisLinks, own_agreements, thesis_links
+from argmap.analysis.bearing import ThesisLinks, all_thesis_links, own_agreements, thesis_links
 from argmap.analysis.clashes import (CLASH_METHOD, EVENTS, READING, REPORTED, Clash, clashes_by_kind, ranked_links,
                                      sharpest_clashes)
 from argmap.analysis.ground import CommonGround, common_ground
@@ -34,7 +34,6 @@ class Analysis:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self._thesis_links: dict[str, ThesisLinks] = {}
 
     # -- the corpus as the graph describes it ------------------------------------------------
     @cached_property
@@ -145,6 +144,10 @@ class Analysis:
             self._thesis_links[thesis] = thesis_links(self.graph, thesis, self.sides(thesis), self.clash_kinds,
                                                       self._own_agreements)
         return self._thesis_links[thesis]
+
+    @cached_property
+    def _thesis_links(self) -> dict[str, ThesisLinks]:
+        return all_thesis_links(self._sides, self.clash_kinds, self._own_agreements)
 
     @cached_property
     def _own_agreements(self) -> list[tuple[str, str]]:

@@ -77,19 +77,21 @@ def agreement_matrix(graph: Graph, cells: dict[tuple[str, str], StanceCell]) -> 
     edges = pair_edges(graph)
     authors: list[str] = graph.graph["authors"]
     theses = thesis_ids(graph)
+    # Thesis by thesis, only the pairs of authors who both take a side on it (in thesis order).
+    same: dict[tuple[str, str], list[str]] = {}
+    opposite: dict[tuple[str, str], list[str]] = {}
+    for thesis in theses:
+        sided = [(a, cells[thesis, a].stance) for a in authors if cells[thesis, a].stance in (PRO, CON)]
+        for i, (a, sa) in enumerate(sided):
+            for b, sb in sided[i + 1 :]:
+                (same if sa == sb else opposite).setdefault((a, b), []).append(thesis)
     matrix: dict[tuple[str, str], PairAgreement] = {}
     for i, a in enumerate(authors):
         for b in authors[i + 1 :]:
-            same: list[str] = []
-            opposite: list[str] = []
-            for thesis in theses:
-                sa, sb = cells[thesis, a].stance, cells[thesis, b].stance
-                if sa in (PRO, CON) and sb in (PRO, CON):
-                    (same if sa == sb else opposite).append(thesis)
             pair = frozenset((a, b))
             matrix[a, b] = matrix[b, a] = PairAgreement(
                 a, b, tuple(edges.get((pair, SUPPORTS), ())), tuple(edges.get((pair, CONTRADICTS), ())),
-                tuple(same), tuple(opposite))
+                tuple(same.get((a, b), ())), tuple(opposite.get((a, b), ())))
     return matrix
 
 

@@ -10,6 +10,7 @@ between two authors' own claims (as the agreement matrix counts them).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from argmap.analysis.clashes import EVENTS, READING, REPORTED, Clash
 from argmap.graph import BETWEEN, SUPPORTS, Graph, is_reported
@@ -52,3 +53,27 @@ def thesis_links(graph: Graph, thesis: str, sides: dict[str, str], kinds: dict[s
     pool = own_agreements(graph) if agreements is None else agreements
     bearing = tuple((a, b) for a, b in pool if a in sides and b in sides)
     return ThesisLinks(thesis, bears(kinds[READING]), bears(kinds[EVENTS]), bears(kinds[REPORTED]), bearing)
+
+
+def all_thesis_links(sides: dict[str, dict[str, str]], kinds: dict[str, list[Clash]],
+                     agreements: list[Edge]) -> dict[str, ThesisLinks]:
+    """Thesis -> ``thesis_links`` for every thesis in ``sides`` (``Analysis``'s sides of every thesis),
+    in one pass over the links: each link goes to the theses both its claims argue on."""
+    bears: dict[str, list[str]] = {}
+    for thesis, argued in sides.items():
+        for claim in argued:
+            bears.setdefault(claim, []).append(thesis)
+
+    def common(a: str, b: str) -> list[str]:
+        other = bears.get(b, ())
+        return [t for t in bears.get(a, ()) if t in other]
+
+    found: dict[str, list[list[Any]]] = {thesis: [[], [], [], []] for thesis in sides}
+    for slot, kind in enumerate((READING, EVENTS, REPORTED)):
+        for clash in kinds[kind]:
+            for thesis in common(clash.earlier, clash.later):
+                found[thesis][slot].append(clash)
+    for a, b in agreements:
+        for thesis in common(a, b):
+            found[thesis][3].append((a, b))
+    return {thesis: ThesisLinks(thesis, *(tuple(part) for part in parts)) for thesis, parts in found.items()}

@@ -34,7 +34,7 @@ class CommonGround:
 def common_ground(graph: Graph, min_authors: int = 3) -> list[CommonGround]:
     """Groups of claims that ``min_authors`` or more authors support (widest first)."""
     order = graph_order(graph)
-    authors: list[str] = graph.graph["authors"]
+    rank = {author: i for i, author in enumerate(graph.graph["authors"])}
     links = sorted(
         ((a, b) for a, b, d in graph.edges(data=True)
          if d["relation"] == SUPPORTS and d["scope"] == BETWEEN
@@ -62,7 +62,7 @@ def common_ground(graph: Graph, min_authors: int = 3) -> list[CommonGround]:
         groups.append(
             CommonGround(
                 claims,
-                tuple(a for a in authors if a in who),
+                tuple(sorted((a for a in who if a in rank), key=rank.__getitem__)),
                 tuple(links_of.get(index, ())),
                 tuple(sorted(contested, key=order.__getitem__)),
             )

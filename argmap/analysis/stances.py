@@ -102,14 +102,13 @@ def all_thesis_sides(graph: Graph, sub: Graph | None = None) -> dict[str, dict[s
     for node, data in graph.nodes(data=True):
         mine = data["theses"]
         found: dict[str, list[str]] = {}
-        mask, index = reach[node], 0
-        while mask:
-            if mask & 1:
-                thesis, side = pairs[index]
-                if thesis not in mine:
-                    found.setdefault(thesis, []).append(side)
-            mask >>= 1
-            index += 1
+        mask = reach[node]
+        while mask:  # each set bit, lowest first
+            low = mask & -mask
+            thesis, side = pairs[low.bit_length() - 1]
+            if thesis not in mine:
+                found.setdefault(thesis, []).append(side)
+            mask ^= low
         for thesis in dict.fromkeys([*mine, *sorted(found)]):
             if thesis in mine:
                 sides.setdefault(thesis, {})[node] = mine[thesis]

@@ -10,7 +10,9 @@ or after it for every day their dates allow, **possibly** when for some of them
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 from argmap.dates import CERTAIN, POSSIBLE, between, date_range, time_key
@@ -69,12 +71,20 @@ class Timings:
         self.rank = source_rank(graph)
         self.events = sorted(graph.graph["events"], key=lambda e: (time_key(e["date"]), e["id"]))
         self._between: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        # For each event in that order, its first day, and the latest last day of it and every
+        # event before it: the events that can fall between two dates are one slice of the list.
+        self._firsts = [date_range(e["date"])[0] for e in self.events]
+        self._latest = list(accumulate((date_range(e["date"])[1] for e in self.events), max))
 
     def events_between(self, earlier_date: str, later_date: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         key = (earlier_date, later_date)
         if key not in self._between:
             found: dict[str, list[str]] = {CERTAIN: [], POSSIBLE: []}
-            for event in self.events:
+            # ``between`` needs an event to start no later than the later text may end, and to
+            # end after the earlier text may begin; only the events in that slice are asked.
+            low = bisect_right(self._latest, date_range(earlier_date)[0])
+            high = bisect_right(self._firsts, date_range(later_date)[1])
+            for event in self.events[low:high]:
                 verdict = between(earlier_date, later_date, event["date"])
                 if verdict is not None:
                     found[verdict].append(event["id"])
