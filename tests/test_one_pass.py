@@ -151,3 +151,20 @@ def test_events_between_asks_every_event_the_date_rule() -> None:
         verdicts = [(e["id"], between(earlier, later, e["date"])) for e in ordered]
         expected = (tuple(i for i, v in verdicts if v == "certain"), tuple(i for i, v in verdicts if v == "possible"))
         assert timings.events_between(earlier, later) == expected
+
+
+def test_a_stance_exercise_for_more_than_26_authors_is_numbered_on(tmp_path: Path) -> None:
+    """Found by the 30,000-claim benchmark (52 authors): the 27th question had no letter."""
+    from argmap.build import quiz_text
+    from argmap.corpus import load_corpus
+    from argmap.graph import build_graph
+    from argmap.quiz.generate import generate_quiz
+    from argmap.quiz.model import _sub_letter
+
+    assert [_sub_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == \
+        ["a", "b", "z", "aa", "ab", "az", "ba", "zz", "aaa"]
+    write_corpus(tmp_path / "corpus", 9000, seed=3)  # 28 authors
+    quiz = generate_quiz(Analysis(build_graph(load_corpus(tmp_path / "corpus"))), 2, 0, ("stance",))
+    assert max(len(e.questions) for e in quiz.exercises) > 26
+    text = quiz_text(quiz)
+    assert "\n**1z.** " in text and "\n**1aa.** " in text

@@ -78,6 +78,18 @@ class Quiz:
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
+def _sub_letter(index: int) -> str:
+    """a, b, ... z, then aa, ab, ...: a stance exercise has a question per author, and a corpus may
+    have more than 26 authors."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = letters[rest] + name
+    return name
+
+
 def numbered(quiz: Quiz) -> list[tuple[str, Exercise, list[tuple[str, Question]]]]:
     """Exercise numbers (1, 2…) and question numbers (3 or 3a, 3b…) as every format prints them."""
     rows = []
@@ -85,7 +97,7 @@ def numbered(quiz: Quiz) -> list[tuple[str, Exercise, list[tuple[str, Question]]
         if len(exercise.questions) == 1:
             questions = [(str(index), exercise.questions[0])]
         else:
-            questions = [(f"{index}{'abcdefghijklmnopqrstuvwxyz'[i]}", q) for i, q in enumerate(exercise.questions)]
+            questions = [(f"{index}{_sub_letter(i)}", q) for i, q in enumerate(exercise.questions)]
         rows.append((str(index), exercise, questions))
     return rows
 
