@@ -229,3 +229,30 @@ def test_problems_name_files_as_the_command_line_named_the_folder(mini: Path, ca
     assert [w.path for w in absolute.warnings] and [w.path for w in relative.warnings]
     assert {w.path for w in relative.warnings} == {str(Path(mini.name) / "alder.yaml")}
     assert relative.warnings == load_corpus(Path(mini.name)).warnings
+
+
+def test_compiled_templates_are_kept_and_give_the_same_pages(mini: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO), "ARGMAP_CACHE_DIR": str(tmp_path / "cache")}
+    outputs = []
+    for run in range(3):  # compiled, then from the kept code, then with a damaged file
+        done = subprocess.run([sys.executable, "-m", "argmap", "build", str(mini), "--out", str(tmp_path / f"out{run}")],
+                              env=env, capture_output=True, text=True)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        outputs.append({p.name: p.read_bytes() for p in (tmp_path / f"out{run}").iterdir()})
+        kept = sorted((tmp_path / "cache" / "templates").iterdir())
+        assert kept
+        kept[0].write_bytes(b"damaged")
+    assert outputs[0] == outputs[1] == outputs[2]
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    env["ARGMAP_CACHE_DIR"] = str(shared)
+    done = subprocess.run([sys.executable, "-m", "argmap", "build", str(mini), "--out", str(tmp_path / "out3")],
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and not list(shared.rglob("*.cache")) and not list(shared.glob("*.pickle"))

@@ -60,6 +60,7 @@ def main(prog_name: str | None = None) -> None:
     # A command builds hundreds of thousands of long-lived objects (claims, graph, pages) and
     # frees little: collecting every 700 allocations spent a fifth of a large build's time.
     gc.set_threshold(100_000, 50, 100)
+    _keep_compiled_templates()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
@@ -99,3 +100,12 @@ def _output_failed(error: OSError) -> int:
         except (OSError, ValueError):
             pass
     return 1
+
+
+def _keep_compiled_templates() -> None:
+    """Compiled page templates go beside the checked corpora (``argmap.cachedir``)."""
+    from argmap.cachedir import cache_folder
+    from argmap.render import compiled
+
+    folder = cache_folder()
+    compiled.folder = folder / "templates" if folder is not None else None

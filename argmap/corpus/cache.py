@@ -10,8 +10,8 @@ of every argmap module, and the versions of Python, pydantic and PyYAML). Any ch
 and a miss runs the full check. Only a corpus that passes every check is kept; a broken corpus is
 always checked afresh, so its problems are always reported as they are now.
 
-**Where.** ``$ARGMAP_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/argmap``, else
-``~/.cache/argmap``: one file per corpus folder (named by a hash of the folder's path; the
+**Where.** In ``argmap.cachedir``'s folder (``$ARGMAP_CACHE_DIR``, ``$XDG_CACHE_HOME/argmap``
+or ``~/.cache/argmap``): one file per corpus folder (named by a hash of the folder's path; the
 newest ``KEEP`` are kept). Deleting the folder is always safe. ``ARGMAP_NO_CACHE=1`` turns the
 cache off. The cache never changes an output: a hit gives back the very ``Corpus`` the check
 built. It is skipped, silently, when its folder cannot be written or is not the user's own
@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
+from argmap.cachedir import cache_folder, private_folder
 from argmap.corpus.checked import Corpus
 
 FORMAT = 1
@@ -114,26 +114,15 @@ class CorpusCache:
 
     @classmethod
     def default(cls) -> CorpusCache | None:
-        """The cache the command line uses (see the module notes), or None when turned off."""
-        if os.environ.get("ARGMAP_NO_CACHE", "").strip() not in ("", "0"):
-            return None
-        chosen = os.environ.get("ARGMAP_CACHE_DIR") or ""
-        if chosen:
-            return cls(Path(chosen))
-        base = os.environ.get("XDG_CACHE_HOME") or ""
-        return cls((Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "argmap")
+        """The cache the command line uses (``argmap.cachedir``), or None when turned off."""
+        folder = cache_folder()
+        return None if folder is None else cls(folder)
 
     def entry(self, corpus_folder: Path) -> Path:
         return self.folder / f"{_digest(str(corpus_folder).encode('utf-8', 'surrogateescape'))[:32]}.pickle"
 
     def _private(self, path: Path) -> bool:
-        """Whether ``path`` belongs to this user and nobody else may write to it."""
-        try:
-            info = path.stat()
-        except OSError:
-            return False
-        uid = getattr(os, "getuid", None)
-        return (uid is None or info.st_uid == uid()) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        return private_folder(path)
 
     def lookup(self, corpus_folder: Path, text_roots: Sequence[Path] = ()) -> tuple[Corpus | None, str]:
         """(the kept corpus, or None; the folder's fingerprint, to pass to ``store``)."""

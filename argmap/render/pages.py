@@ -17,6 +17,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from argmap.render.compiled import bytecode_cache
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -30,6 +32,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache(),
     )
     env.globals["csp"] = content_security_policy
     env.globals["asset"] = asset
