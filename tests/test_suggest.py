@@ -50,7 +50,7 @@ def test_suggest_ranks_the_known_answers_first(harbour: Path, runner: CliRunner)
         "  s1  contradicts birk.council-blameless -> cole.council-ignored  (0.61: shared terms: council, engineers, wall; "
         "opposite sides of 'Council to blame' (Birk con, Cole pro))",
         "  s2  superseded  ames.wall-will-hold -> cole.wall-collapsed  (0.51: shared terms: storm, wall; opposite sides of "
-        "'The wall holds' (Ames pro, Cole con); the texts straddle 'The January storm' (2024-01-15))",
+        "'The wall holds' (Ames pro, Cole con); the texts straddle 'The January storm' (2024-01-15), which Cole names)",
         "  s3  supports    ames.shallow-foundations -> birk.foundations-cut  (0.38: shared terms: foundations, contractor)",
     ]
     first = suggestions(harbour)[:3]

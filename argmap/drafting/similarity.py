@@ -92,6 +92,12 @@ class TfIdf:
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         self.matrix: sp.csr_matrix = sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
+        self.document_frequency = df
+
+    def distinctive(self, words: list[str]) -> set[str]:
+        """The terms among ``words`` that few documents use (at most 5% of them, or 2): they name a topic."""
+        most = max(2.0, 0.05 * self.matrix.shape[0])
+        return {w for w in words if w in self.vocabulary and self.document_frequency[self.vocabulary[w]] <= most}
 
     def shared_terms(self, a: int, b: int, limit: int = 4) -> list[str]:
         """The terms that contribute most to the similarity of rows ``a`` and ``b``."""

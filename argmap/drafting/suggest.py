@@ -71,8 +71,41 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without|failed|fail|unable|lack\w*|cannot|can't|"
-                       r"didn't|did not|won't|isn't|wasn't|aren't|hardly|little)\b", re.I)
+@dataclass(frozen=True)
+class Kind:
+    """The guessed kind of a pair, with the evidence for it: ``first`` and ``last`` in time order."""
+
+    relation: str
+    timing: str
+    first: str
+    last: str
+    reasons: tuple[str, ...]
+
+
+# Cue words, English, for any corpus: a denial or failure ...
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|none|nothing|without|fail(?:s|ed|ing|ure)?|unable|ineffective|"
+                       r"lack\w*|cannot|can't|didn't|doesn't|won't|isn't|wasn't|aren't|hardly)\b", re.I)
+# ... a change the later text reports (what "superseded" needs besides a turning point between the texts) ...
+_CHANGE = re.compile(r"\b(?:increasingly|no longer|any ?more|now|after|following|lost|losing|grow(?:ing|n)|"
+                     r"diminish\w*|declin\w*|eroded|erosion|weaken\w*|collapsed?|ended|became|has become|turned|"
+                     r"shift(?:ed)?|changed|transform\w*|gradual(?:ly)?|further|recent(?:ly)?|previous(?:ly)?)\b", re.I)
+# ... and pairs of opposite words (word beginnings): one claim using one side, the other the other.
+_OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("adher|compl(?:y|ied|ies|iance)|respect|uphold|honou?r", "breach|violat|flout|disregard"),
+    ("succe(?:ss|ed)|ensur|achiev|effective", "fail|ineffective|unable"),
+    ("strength|bolster|reinforc", "weaken|undermin|erod"),
+    ("improv|better", "worsen|deteriorat|worse"),
+    ("increas|grow|grew|ris(?:e|es|en|ing)\\b|rose\\b|expan", "decreas|declin|shrank|shrink|fell\\b|fall|reduc"),
+    ("gain|win\\b|won\\b", "lose|lost\\b|losing"),
+    ("accept|welcom|embrac", "reject|refus|oppos"),
+    ("legitima", "illegitima|unlawful|illegal"),
+    ("stabl|calm", "unstabl|instabil|volatil"),
+    ("trust", "distrust|mistrust"),
+    ("cooperat|partner", "confront|rival|hostil"),
+    ("clear|defined", "unclear|vague|undefined|ambigu"),
+    ("protect|safeguard|shield", "abandon|expos|endanger"),
+)
+_OPPOSITE_PATTERNS = tuple((re.compile(rf"\b(?:{a})", re.I), re.compile(rf"\b(?:{b})", re.I)) for a, b in _OPPOSITES)
 
 
 class Ranker:
@@ -236,19 +269,9 @@ class Ranker:
             if node["voice"] == "reports" and other["voice"] != "reports":
                 reasons.append(f"{_surname(node['author'])} reports the view of {node['speaker']}; "
                                f"{_surname(other['author'])} answers it")
-        denial = bool(_NEGATION.search(node_a["quote"])) != bool(_NEGATION.search(node_b["quote"]))
-        first, last = sorted((a, b), key=lambda c: (time_key(graph.nodes[c]["date"]), self.index[c]))
-        turning = _turning_point(graph, first, last) if opposite or denial else ""
-        if len(opposite) > len(same):
-            relation = SUPERSEDED if turning else CONTRADICTS
-        elif denial and not same and shared and self._word_score(a, b) >= 0.25:
-            relation = SUPERSEDED if turning else CONTRADICTS
-            reasons.append("one denies what the other asserts")
-        else:
-            relation = SUPPORTS
-        if relation == SUPERSEDED:
-            event = events_by_id(graph)[turning]
-            reasons.append(f"the texts straddle '{event['label']}' ({event['date']})")
+        kind = self.kind(a, b, same, opposite, bool(shared))
+        relation, turning = kind.relation, kind.timing
+        reasons += kind.reasons
         neighbours = [n for n in sorted(self.graph.predecessors(b)) + sorted(self.graph.successors(b))
                       if n != a and self._word_score(a, n) >= 0.2]
         if neighbours:
@@ -258,9 +281,57 @@ class Ranker:
         if relation == SUPPORTS:
             source, target = _supports_direction(graph, a, b, self.index)
         else:
-            source, target = first, last
+            source, target = kind.first, kind.last
         return Candidate(source, target, round(score, 4), relation, turning if relation == SUPERSEDED else "",
                          tuple(reasons))
+
+    def kind(self, a: str, b: str, same: list[str], opposite: list[str], shared: bool) -> Kind:
+        """Supports, contradicts or superseded, and why.
+
+        Opposite sides of a thesis, or one claim denying or using the opposite word for what the
+        other says in shared terms, is a clash; a clash is ``superseded`` when a turning point lies
+        surely between the two texts and the later claim reports a change (a change word, or words
+        naming that event), else ``contradicts``. Anything else ``supports``.
+        """
+        graph = self.graph
+        first, last = sorted((a, b), key=lambda c: (time_key(graph.nodes[c]["date"]), self.index[c]))
+        text = {c: f"{graph.nodes[c]['text']} {graph.nodes[c]['quote']}" for c in (a, b)}
+        reasons: list[str] = []
+        clash = len(opposite) > len(same)
+        if not clash and not same and shared:
+            opposed = _opposite_words(text[a], text[b])
+            denial = bool(_NEGATION.search(text[a])) != bool(_NEGATION.search(text[b]))
+            if opposed:
+                clash = True
+                reasons.append(f"opposite words: {opposed}")
+            elif denial and (self._word_score(a, b) >= 0.25 or (self._turning_points(first, last)[0] and self.tfidf.distinctive(
+                    sorted(set(terms(text[a])) & set(terms(text[b])))))):
+                # In the same words; or across a turning point the later claim names (what held then no longer does).
+                clash = True
+                reasons.append("one denies what the other asserts")
+        if not clash:
+            return Kind(SUPPORTS, "", first, last, tuple(reasons))
+        named, latest = self._turning_points(first, last)
+        change = _CHANGE.search(text[last])
+        turning = named or (latest if change else "")
+        if not turning:
+            return Kind(CONTRADICTS, "", first, last, tuple(reasons))
+        event = events_by_id(graph)[turning]
+        later = _surname(graph.nodes[last]["author"])
+        because = f", which {later} names" if named else f"; {later} reports a change ('{change.group(0)}')" if change else ""
+        reasons.append(f"the texts straddle '{event['label']}' ({event['date']}){because}")
+        return Kind(SUPERSEDED, turning, first, last, tuple(reasons))
+
+    def _turning_points(self, first: str, last: str) -> tuple[str, str]:
+        """The event surely between the two texts that the later claim's distinctive words name, and the latest one."""
+        graph = self.graph
+        early, late = graph.nodes[first]["date"], graph.nodes[last]["date"]
+        events = [e for e in graph.graph["events"] if between(early, late, e["date"]) == CERTAIN]
+        if not events:
+            return "", ""
+        words = set(terms(f"{graph.nodes[last]['text']} {graph.nodes[last]['quote']}"))
+        named = [e for e in events if words & self.tfidf.distinctive(terms(f"{e['label']} {e['id'].replace('-', ' ')}"))]
+        return (str(named[-1]["id"]) if named else ""), str(events[-1]["id"])
 
     def _word_score(self, a: str, b: str) -> float:
         i, j = self.index[a], self.index[b]
@@ -271,15 +342,14 @@ def _surname(author: str) -> str:
     return author.split()[-1] if author.split() else author
 
 
-def _turning_point(graph: Graph, first: str, last: str) -> str:
-    """The event surely between the two texts that their words point to (else the latest such)."""
-    early, late = graph.nodes[first]["date"], graph.nodes[last]["date"]
-    events = [e for e in graph.graph["events"] if between(early, late, e["date"]) == CERTAIN]
-    if not events:
-        return ""
-    words = set(terms(f"{graph.nodes[first]['text']} {graph.nodes[last]['text']} {graph.nodes[last]['quote']}"))
-    named = [e for e in events if words & set(terms(f"{e['label']} {e['id'].replace('-', ' ')}"))]
-    return str((named or events)[-1]["id"])
+def _opposite_words(one: str, other: str) -> str:
+    """'x / y' when one text uses a word and the other its opposite (and neither uses both)."""
+    for left, right in _OPPOSITE_PATTERNS:
+        for x, y in ((one, other), (other, one)):
+            found_x, found_y = left.search(x), right.search(y)
+            if found_x and found_y and not right.search(x) and not left.search(y):
+                return f"{found_x.group(0).lower()} / {found_y.group(0).lower()}"
+    return ""
 
 
 _TYPE_ORDER = {"fact": 0, "causal": 1, "interpretation": 2, "evaluation": 3, "prediction": 4, "recommendation": 5}
