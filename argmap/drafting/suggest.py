@@ -33,7 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from argmap.dates import CERTAIN, between, time_key
-from argmap.drafting.similarity import TfIdf, terms
+from argmap.drafting.similarity import Related, TfIdf, terms
 from argmap.graph import CONTRADICTS, SUPERSEDED, SUPPORTS, Graph, events_by_id, theses_by_id
 
 Progress = Callable[[str], None]
@@ -54,6 +54,7 @@ class Weights:
     links: float = 0.0
     author_pairs: float = 0.05
     model: float = 0.5  # share of the embedding cosine in "words", when a model is given
+    related: float = 1 / 3  # share of the related-words cosine (co-occurrence in the texts) in the no-model part
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -112,7 +113,10 @@ class Ranker:
     """Scores every cross-author pair of a graph's claims, block by block."""
 
     def __init__(self, graph: Graph, encoder: Encoder | None = None, weights: Weights = DEFAULT_WEIGHTS,
-                 excluded: Iterable[frozenset[str]] = (), progress: Progress | None = None) -> None:
+                 excluded: Iterable[frozenset[str]] = (), progress: Progress | None = None,
+                 texts: Sequence[str] = (), related: Related | None = None) -> None:
+        """``texts``: the source texts, where related words are learnt; ``related``: those already learnt
+        for the same claims (they depend on the words, not on the links)."""
         self.graph = graph
         self.weights = weights
         self.progress = progress or (lambda message: None)
@@ -122,6 +126,8 @@ class Ranker:
         documents = [f"{n['text']} {n['quote']}" for n in nodes]
         self.progress(f"weighing the words of {len(self.ids)} claims")
         self.tfidf = TfIdf(documents)
+        self.progress("finding the words the texts use in the same places")
+        self.related = related or Related(self.tfidf, list(texts) or documents)
         self.embeddings: np.ndarray | None = None
         if encoder is not None:
             self.progress(f"embedding {len(self.ids)} claims with the sentence model")
@@ -164,6 +170,7 @@ class Ranker:
         neighbour_mean = sp.csr_matrix(adjacency @ sp.diags(1.0 / degree))  # column j: mean over j's neighbours
         # Each claim's neighbourhood as one vector: the mean of the vectors of the claims linked to it.
         self.context = sp.csr_matrix(neighbour_mean.T @ self.tfidf.matrix)
+        self.context_related = np.asarray(neighbour_mean.T @ self.related.matrix)
         self.context_embeddings = None if self.embeddings is None else np.asarray(neighbour_mean.T @ self.embeddings)
         self.link_prior = np.log1p(between_links)
         authors = int(self.author.max()) + 1 if len(self.author) else 1
@@ -186,6 +193,10 @@ class Ranker:
     def _words(self, rows: slice) -> np.ndarray:
         x = self.tfidf.matrix  # sparse times a dense block: cheaper than a sparse product with millions of entries
         block = np.ascontiguousarray(np.asarray(x @ x[rows].toarray().T, dtype=np.float64).T)
+        if self.weights.related:
+            r = self.related.matrix
+            block *= 1.0 - self.weights.related
+            block += self.weights.related * (r[rows] @ r.T)
         if self.embeddings is not None:
             share = self.weights.model
             block *= 1.0 - share
@@ -197,6 +208,11 @@ class Ranker:
         x, c = self.tfidf.matrix, self.context
         block = np.ascontiguousarray(np.asarray(c @ x[rows].toarray().T, dtype=np.float64).T)
         block += np.asarray(x @ c[rows].toarray().T).T
+        if self.weights.related:
+            share, r, cr = self.weights.related, self.related.matrix, self.context_related
+            block *= 1.0 - share
+            block += share * (r[rows] @ cr.T)
+            block += share * (cr[rows] @ r.T)
         if self.embeddings is not None and self.context_embeddings is not None:
             share = self.weights.model
             e, ce = self.embeddings, self.context_embeddings
@@ -257,6 +273,9 @@ class Ranker:
         shared = self.tfidf.shared_terms(self.index[a], self.index[b])
         if shared:
             reasons.append("shared terms: " + ", ".join(shared))
+        related = self.related.related_terms(self.index[a], self.index[b]) if self.weights.related else []
+        if related:
+            reasons.append("related words in the texts: " + ", ".join(f"{x} ~ {y}" for x, y in related))
         theses = theses_by_id(graph)
         same = sorted(t for t, s in node_a["theses"].items() if node_b["theses"].get(t) == s)
         opposite = sorted(t for t, s in node_a["theses"].items() if node_b["theses"].get(t) not in (None, s))
@@ -363,9 +382,12 @@ def _supports_direction(graph: Graph, a: str, b: str, index: dict[str, int]) -> 
 
 def suggest_links(graph: Graph, per_claim: int = 3, limit: int = 100, encoder: Encoder | None = None,
                   excluded: Iterable[frozenset[str]] = (), weights: Weights = DEFAULT_WEIGHTS,
-                  progress: Progress | None = None) -> list[Candidate]:
-    """The best ``limit`` links no relation covers yet, from each claim's ``per_claim`` best candidates."""
-    ranker = Ranker(graph, encoder, weights, excluded, progress)
+                  progress: Progress | None = None, texts: Sequence[str] = ()) -> list[Candidate]:
+    """The best ``limit`` links no relation covers yet, from each claim's ``per_claim`` best candidates.
+
+    ``texts``: the source texts, where related words are learnt (without them, the claims' own words).
+    """
+    ranker = Ranker(graph, encoder, weights, excluded, progress, texts)
     best: dict[frozenset[str], tuple[float, str, str]] = {}
     for claim, found in ranker.top(per_claim).items():
         for other, score in found:

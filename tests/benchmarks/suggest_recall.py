@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -42,19 +42,20 @@ class Recall:
 
 
 def held_out_recall(graph: Any, encoder: Encoder | None = None, weights: Weights = DEFAULT_WEIGHTS,
-                    ks: tuple[int, ...] = (1, 5, 10)) -> Recall:
+                    ks: tuple[int, ...] = (1, 5, 10), texts: Sequence[str] = ()) -> Recall:
     result = Recall(hits={k: 0 for k in ks})
     embeddings = None
     if encoder is not None:  # embed once: the texts do not change when a link is held out
         ids = list(graph.nodes)
         vectors = encoder([graph.nodes[c]["text"] for c in ids])
         embeddings = {c: vectors[i] for i, c in enumerate(ids)}
+    related = Ranker(graph, None, weights, texts=texts).related  # the words do not change either
     held = [(a, b, d) for a, b, d in graph.edges(data=True) if d["scope"] == "between"]
     for a, b, data in held:
         rest = graph.copy()
         rest.remove_edge(a, b)
         cached = (lambda texts, _ids=list(rest.nodes): np.array([embeddings[c] for c in _ids])) if embeddings else None
-        ranker = Ranker(rest, cached, weights)
+        ranker = Ranker(rest, cached, weights, related=related)
         result.links += 1
         found_here = False
         for end, partner in ((a, b), (b, a)):
