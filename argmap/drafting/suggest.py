@@ -106,7 +106,8 @@ _OPPOSITES: tuple[tuple[str, str], ...] = (
     ("clear|defined", "unclear|vague|undefined|ambigu"),
     ("protect|safeguard|shield", "abandon|expos|endanger"),
 )
-_OPPOSITE_PATTERNS = tuple((re.compile(rf"\b(?:{a})", re.I), re.compile(rf"\b(?:{b})", re.I)) for a, b in _OPPOSITES)
+_OPPOSITE_PATTERNS = tuple((re.compile(rf"\b(?:{a})\w*", re.I), re.compile(rf"\b(?:{b})\w*", re.I))
+                           for a, b in _OPPOSITES)
 
 
 class Ranker:
