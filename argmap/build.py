@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.analysis import Analysis
-from argmap.corpus import load_corpus
+from argmap.corpus import Corpus, load_corpus
 from argmap.documents.brief import build_brief
 from argmap.documents.worksheet import Worksheet
 from argmap.files import quiz_paths
@@ -14,22 +14,28 @@ from argmap.layout import compute_layout, store_positions
 from argmap.quiz.model import Quiz
 from argmap.render.html import render_brief_html, render_key_html, render_self_html, render_sheet_html, render_worksheet_html
 from argmap.render.json import graph_to_json
-from argmap.render.map_panels import render_map_with_panels
+from argmap.render.map_page import render_map
 from argmap.render.markdown import render_brief_md, render_key_md, render_sheet_md, render_worksheet_md
 from argmap.render.svg import render_svg
 
 
 def build_outputs(corpus_dir: Path) -> dict[str, str]:
     """Load and check the corpus, then render every file ``argmap build`` writes."""
-    graph = build_graph(load_corpus(corpus_dir))
+    return corpus_outputs(load_corpus(corpus_dir))
+
+
+def corpus_outputs(corpus: Corpus) -> dict[str, str]:
+    """Every file ``argmap build`` writes, for a loaded corpus."""
+    graph = build_graph(corpus)
     layout = compute_layout(graph)
     store_positions(graph, layout)  # argmap.json carries the graph view's positions (x, y)
     analysis = Analysis(graph)
     brief = build_brief(analysis)
+    svg = render_svg(graph, layout)
     return {
-        "argmap.html": render_map_with_panels(analysis),
+        "argmap.html": render_map(analysis, corpus.texts, layout, svg),
         "argmap.json": graph_to_json(graph),
-        "argmap.svg": render_svg(graph, layout),
+        "argmap.svg": svg,
         "brief.html": render_brief_html(brief),
         "brief.md": render_brief_md(brief),
     }

@@ -9,7 +9,8 @@ asked (the same author named twice, no exercise of the kinds asked for).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import get_close_matches
+from difflib import SequenceMatcher, get_close_matches
+from heapq import heappush, heappushpop
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -26,10 +27,48 @@ class InvalidRequestError(ArgmapError):
     exit_code = 2
 
 
+def close_matches(word: str, choices: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """Exactly ``difflib.get_close_matches``, fast on many choices.
+
+    difflib's ratio (2 * matched / total length) never exceeds the Indel similarity (2 * longest
+    common subsequence / total length), which rapidfuzz computes in C for all choices at once. So
+    the choices are judged by difflib in order of that bound, and the search stops as soon as the
+    bound falls below the n-th best ratio found: the same answer, from a handful of ratios.
+    """
+    unique = set(choices)
+    if len(unique) <= 50:
+        return get_close_matches(word, sorted(unique), n=n, cutoff=cutoff)
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    matcher = SequenceMatcher()
+    matcher.set_seq2(word)
+    best: list[tuple[float, str]] = []  # the n best (ratio, choice), smallest first
+    for choice, bound, _ in process.extract(word, unique, scorer=Indel.normalized_similarity, limit=None,
+                                             score_cutoff=cutoff - 1e-9):
+        if len(best) == n and bound < best[0][0] - 1e-9:
+            break
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            score = matcher.ratio()
+            if score >= cutoff:
+                (heappush if len(best) < n else heappushpop)(best, (score, choice))
+    return [choice for _, choice in sorted(best, reverse=True)]
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or ''."""
-    close = get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    close = close_matches(word, choices)
+    return f" (did you mean '{shown(close[0])}'?)" if close else ""
+
+
+_ODD_SPACE = {"\t": "\\t", "\u00a0": "\\u00a0", "\u2028": "\\u2028", "\u2029": "\\u2029", "\u202f": "\\u202f",
+              "\u2009": "\\u2009", "\u200b": "\\u200b", "\u3000": "\\u3000"}
+
+
+def shown(name: str) -> str:
+    """A name with the spaces that look alike but differ written out ('Ann\\u00a0Alder')."""
+    return "".join(_ODD_SPACE.get(char, char) for char in name)
 
 
 @dataclass(frozen=True, order=True)
@@ -40,7 +79,7 @@ class Problem:
     line: int
     field: str
     message: str
-    fix: str = ""
+    fix: str  # every problem says how to fix it
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -49,13 +88,19 @@ class Problem:
 
 
 class CorpusError(ArgmapError):
-    """A corpus has problems; all of them are listed at once."""
+    """A corpus has problems; all of them are listed at once (the message shows the first
+    ``shown``, in file and line order, and counts the rest)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], warnings: Sequence[Problem] = (), shown: int = 1000) -> None:
         self.problems = sorted(problems)
+        self.warnings = sorted(warnings)
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        body = "\n".join(str(p) for p in self.problems)
+        body = "\n".join(str(p) for p in self.problems[:shown])
+        if count > shown:
+            body += f"\n... and {count - shown} more problems, not listed: fix these first"
+        if self.warnings:
+            body += "\n" + "\n".join(f"warning: {w}" for w in self.warnings[:shown])
         super().__init__(f"{count} {noun} found:\n{body}")
 
 
@@ -79,8 +124,8 @@ class UnknownAuthorError(UnknownIdError):
         # did-you-mean compares exactly, so offer spellings in the case the person used.
         lower = wanted == wanted.casefold()
         hint = did_you_mean(wanted, [k.casefold() for k in spellings] if lower else spellings)
-        listing = "; ".join(f"{author} ({', '.join(ids)})" for author, ids in sources.items())
-        ArgmapError.__init__(self, f"no author '{wanted}'{hint}. Known authors (source ids): {listing}")
+        listing = "; ".join(f"{shown(author)} ({', '.join(ids)})" for author, ids in sources.items())
+        ArgmapError.__init__(self, f"no author '{shown(wanted)}'{hint}. Known authors (source ids): {listing}")
 
 
 class AmbiguousAuthorError(ArgmapError):
@@ -89,6 +134,30 @@ class AmbiguousAuthorError(ArgmapError):
     def __init__(self, wanted: str, matches: list[str]) -> None:
         self.wanted, self.matches = wanted, matches
         super().__init__(f"'{wanted}' could be {' or '.join(matches)}: give the full name")
+
+
+def _thesis_names(theses: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(tid if label == tid else f"{tid} ({label})" for tid, label in theses)
+
+
+class UnknownThesisError(UnknownIdError):
+    """No thesis has that id or label, or one starting so; lists every thesis."""
+
+    def __init__(self, wanted: str, theses: Sequence[tuple[str, str]], spellings: Sequence[str]) -> None:
+        self.kind, self.wanted, self.theses = "thesis", wanted, tuple(theses)
+        self.known = sorted(tid for tid, _ in theses)
+        lower = wanted == wanted.casefold()
+        hint = did_you_mean(wanted, [k.casefold() for k in spellings] if lower else spellings)
+        ArgmapError.__init__(self, f"no thesis '{wanted}'{hint}. Known theses (id and label): {_thesis_names(theses)}")
+
+
+class AmbiguousThesisError(ArgmapError):
+    """A name fits more than one thesis (the start of several ids or labels)."""
+
+    def __init__(self, wanted: str, matches: Sequence[tuple[str, str]]) -> None:
+        self.wanted, self.matches = wanted, tuple(matches)
+        super().__init__(f"'{wanted}' could be any of {len(matches)} theses: {_thesis_names(matches)}; "
+                         "give more of the id or label")
 
 
 class SameAuthorError(InvalidRequestError):

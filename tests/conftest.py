@@ -188,3 +188,15 @@ def synthetic_3k() -> Any:
     from synthetic import argument_graph
 
     return argument_graph(3000)
+
+
+# Hypothesis profiles (tests/test_fuzz_corpus.py). "argmap", the default: bounded and
+# derandomised, so every run tries the same examples and CI stays fast. "fuzz": new examples
+# for minutes (`python3 -m pytest tests/test_fuzz_corpus.py --hypothesis-profile=fuzz`).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("argmap", max_examples=100, derandomize=True, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("fuzz", max_examples=4000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile("argmap")

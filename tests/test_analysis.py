@@ -250,8 +250,8 @@ def test_a_shared_surname_is_refused_not_guessed() -> None:
 
 def test_thesis_lookup(mini_graph: Any) -> None:
     assert resolve_thesis(mini_graph, "Design-Fault") == "design-fault"
-    with pytest.raises(UnknownIdError, match=r"no thesis 'design' \(did you mean 'design-fault'\?\)"):
-        resolve_thesis(mini_graph, "design")
+    with pytest.raises(UnknownIdError, match=r"no thesis 'desgin-fault' \(did you mean 'design-fault'\?\)"):
+        resolve_thesis(mini_graph, "desgin-fault")
 
 
 def test_compare_sorts_what_two_authors_share_and_what_only_one_addresses(harbour_graph: nx.DiGraph) -> None:

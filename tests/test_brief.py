@@ -1,35 +1,34 @@
-"""The debate brief: its content on a corpus known by hand, and the rule that no claim appears
-without its verbatim quote and full citation, in the data and in both renderings."""
+"""The debate brief: its content on corpora known by hand, and the rules that every claim is shown
+once in full (verbatim quote, numbered reference) and by its tag after that, that every reference
+number leads to the full citation, and that corpus text stays inert in both renderings."""
 
 from __future__ import annotations
 
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
 from markupsafe import escape
 
-from argmap.documents.brief import Brief, ClaimRef, brief_claims, build_brief
+from argmap.analysis import Analysis
+from argmap.corpus import load_corpus
+from argmap.dates import date_range
+from argmap.documents.brief import Brief, Mention, brief_mentions, build_brief
+from argmap.graph import build_graph
 from argmap.render.html import render_brief_html
 from argmap.render.markdown import md, render_brief_md
-from argmap.graph import build_graph
-from argmap.corpus import load_corpus
-from argmap.analysis import Analysis
 from conftest import DATA, MINI, REPO
 
 CORPORA = [pytest.param(MINI, id="mini"), pytest.param(DATA / "harbour", id="harbour"),
            pytest.param(REPO / "claims", id="flagship")]
-TOKEN = re.compile(r"[a-z0-9][a-z0-9._-]*[a-z0-9]")
+VARIANTS = [pytest.param({}, id="both-sides"), pytest.param({"side": "con"}, id="negative")]
 
 
 def _graph(folder: Path) -> nx.DiGraph:
     return build_graph(load_corpus(folder))
-
-
-def _ids(refs: tuple[ClaimRef, ...] | list[ClaimRef]) -> list[str]:
-    return [r.id for r in refs]
 
 
 def _citation(graph: nx.DiGraph, claim: str) -> str:
@@ -37,66 +36,77 @@ def _citation(graph: nx.DiGraph, claim: str) -> str:
     return f"{source['author']}, \u201c{source['title']}\u201d, {source['publication']}, {source['date']}"
 
 
-@pytest.mark.parametrize("folder", CORPORA)
-def test_every_claim_in_the_brief_data_carries_its_quote_and_citation(folder: Path) -> None:
-    graph = _graph(folder)
-    refs = brief_claims(build_brief(Analysis(graph)))
-    assert refs, "the brief cites no claim at all"
-    for ref in refs:
-        node = graph.nodes[ref.id]
-        assert ref.quote == node["quote"] and ref.quote.strip()
-        assert str(ref.citation) == _citation(graph, ref.id)
-        assert all([ref.citation.author, ref.citation.title, ref.citation.publication, ref.citation.date])
-        assert ref.reported == (node["voice"] == "reports")
+def _tags(mentions: list[Mention]) -> list[tuple[str, str, bool]]:
+    return [(m.tag, m.claim.id, m.full) for m in mentions]
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("folder", CORPORA)
-def test_every_claim_in_the_markdown_brief_has_its_quote_and_citation(folder: Path) -> None:
+def test_every_claim_is_shown_in_full_once_per_section_and_by_its_tag_after(folder: Path, variant: dict[str, str]) -> None:
     graph = _graph(folder)
-    lines = render_brief_md(build_brief(Analysis(graph))).splitlines()
-    mentions = 0
-    for number, line in enumerate(lines):
-        for claim in (t for t in TOKEN.findall(line) if t in graph):
-            mentions += 1
-            quote, cite = md(graph.nodes[claim]["quote"]), md(_citation(graph, claim))
-            if f"({claim}, " in line:  # a claim block: the quote and citation follow
-                assert lines[number + 1].endswith(f"> \u201c{quote}\u201d"), claim
-                assert lines[number + 2].endswith(f"> \u2014 {cite}"), claim
-            else:  # inside a question: quote and citation right before the id
-                assert f"\u201c{quote}\u201d ({cite}; {claim})" in line, claim
-    assert mentions > 0
+    brief = build_brief(Analysis(graph), **variant)
+    numbers = {r.source: r.number for r in brief.references}
+    shown: dict[tuple[str, str], str] = {}  # (section, tag) -> claim
+    mentions = brief_mentions(brief)
+    assert mentions, "the brief shows no claim at all"
+    for section, m in mentions:
+        node = graph.nodes[m.claim.id]
+        assert m.claim.quote == node["quote"] and m.claim.quote.strip()  # verbatim
+        assert str(m.claim.citation) == _citation(graph, m.claim.id)
+        assert m.ref == numbers[node["source"]]
+        assert m.claim.reported == (node["voice"] == "reports")
+        if m.full:
+            assert (section, m.tag) not in shown, f"{m.tag} shown in full twice in {section}"
+            assert m.claim.id not in [c for (s, _), c in shown.items() if s == section], m.claim.id
+            shown[section, m.tag] = m.claim.id
+        else:
+            assert shown.get((section, m.tag)) == m.claim.id, f"{m.tag} in {section} points to no claim shown before"
 
 
 @pytest.mark.parametrize("folder", CORPORA)
-def test_every_claim_in_the_html_brief_has_its_quote_and_citation(folder: Path) -> None:
+def test_references_are_the_sources_in_time_order_with_full_citations(folder: Path) -> None:
     graph = _graph(folder)
-    page = render_brief_html(build_brief(Analysis(graph)))
-    blocks = re.findall(r'<div class="claim[^"]*">(.*?)</div>', page, flags=re.S)
-    inline = re.findall(r"<q>(.*?)</q> <span class=\"cite\">\((.*?); ([a-z0-9._-]+)\)</span>", page, flags=re.S)
-    assert blocks and inline
-    for block in blocks:
-        claim = re.search(r'<span class="meta">([a-z0-9._-]+) ·', block).group(1)  # type: ignore[union-attr]
-        assert f"<blockquote>\u201c{escape(graph.nodes[claim]['quote'])}\u201d</blockquote>" in block
-        assert f'<p class="cite">\u2014 {escape(_citation(graph, claim))}</p>' in block
-    for quote, cite, claim in inline:
-        assert (html.unescape(quote), html.unescape(cite)) == (graph.nodes[claim]["quote"], _citation(graph, claim))
-    # Outside those, no claim id is mentioned at all.
-    rest = re.sub(r'<div class="claim[^"]*">.*?</div>', "", page, flags=re.S)
-    rest = re.sub(r"<q>.*?</q> <span class=\"cite\">.*?</span>", "", rest, flags=re.S)
-    assert [t for t in TOKEN.findall(rest) if t in graph] == []
+    brief = build_brief(Analysis(graph))
+    assert [(r.number, r.source) for r in brief.references] == list(enumerate((s["id"] for s in graph.graph["sources"]), 1))
+    listed = [e.reference.number for e in brief.timeline if e.reference]
+    assert listed == [r.number for r in brief.references]
+    assert [e.event for e in brief.timeline if not e.reference] == sorted(
+        (e["label"] for e in graph.graph["events"]), key=lambda label: [e["date"] for e in graph.graph["events"] if e["label"] == label])
 
 
 @pytest.mark.parametrize("folder", CORPORA)
 def test_reported_views_never_enter_a_case(folder: Path) -> None:
     for part in build_brief(Analysis(_graph(folder))).theses:
         for case in part.cases:
-            for account in case.accounts:
-                for item in account.claims:
-                    assert not item.claim.reported
-                    assert not any(r.reported for r in item.reasons + item.corroboration)
-        assert all(r.reported for r in part.reported)
-        for question in part.questions:
-            assert not question.challenge.reported and not question.target.reported
+            for contention in case.contentions:
+                assert not any(m.claim.reported for m in (contention.claim, *contention.reasons, *contention.corroboration))
+        assert all(m.claim.reported and m.tag.startswith("R") for m in part.reported)
+
+
+@pytest.mark.parametrize("folder", CORPORA)
+def test_the_summary_points_to_the_sections_that_argue_each_clash(folder: Path) -> None:
+    analysis = Analysis(_graph(folder))
+    brief = build_brief(analysis)
+    parts = {p.number: p for p in brief.theses}
+    others = {o.number: o for o in brief.others}
+    for link, listed in [(link, "clashes") for link in brief.summary.clashes] + [(link, "changes") for link in brief.summary.changes]:
+        assert bool(link.where) != bool(link.other)  # argued in a thesis section, or given in full apart
+        if link.other:
+            other = others[link.other]
+            assert (other.earlier.claim.id, other.later.claim.id) == (link.earlier.id, link.later.id)
+            assert other.earlier.full and other.later.full
+        for number, clash, thesis in link.where:
+            part = parts[number]
+            assert part.id == thesis
+            point = (part.clashes + part.changes)[clash - 1]
+            assert {point.pro.claim.id, point.con.claim.id} == {link.earlier.id, link.later.id}
+            assert (point in part.clashes) == (listed == "clashes")
+    # The summary's clashes of reading and changes with events are the analysis's first three, in its order.
+    assert [(link.earlier.id, link.later.id) for link in brief.summary.clashes] == \
+        [c.claims for c in analysis.clashes_of_reading[:3]]
+    assert [(link.earlier.id, link.later.id) for link in brief.summary.changes] == \
+        [c.claims for c in analysis.changed_with_events[:3]]
+    assert [o.number for o in brief.others] == list(range(1, len(brief.others) + 1))
 
 
 def test_harbour_brief_content(harbour_graph: nx.DiGraph) -> None:
@@ -104,52 +114,106 @@ def test_harbour_brief_content(harbour_graph: nx.DiGraph) -> None:
     closure, council = brief.theses
     assert closure.stances == {"pro": ("Dana Dune", "Flo Fjord"), "con": ("Eli Ebb", "Gus Gale"), "mixed": (), "silent": ()}
     pro, con = closure.cases
-    # dune.unsafe is the reason under dune.close, so it is not repeated as a case claim of its own.
-    assert [(a.author, [(_ids([i.claim]), _ids(i.reasons), _ids(i.corroboration)) for i in a.claims]) for a in pro.accounts] == [
-        ("Dana Dune", [(["dune.close"], ["dune.unsafe"], [])]),
-        ("Flo Fjord", [(["fjord.justified"], ["fjord.audit-cracks"], [])]),
+    # Strongest first, one per account: dune.close (weight 4) before fjord.justified (2); dune.unsafe is
+    # the reason under dune.close, so it is not a contention of its own.
+    assert [(_tags([c.claim]), _tags(list(c.reasons)), _tags(list(c.corroboration))) for c in pro.contentions] == [
+        ([("A1", "dune.close", True)], [("A2", "dune.unsafe", True)], []),
+        ([("A3", "fjord.justified", True)], [("A4", "fjord.audit-cracks", True)], []),
     ]
-    assert [(a.author, [(_ids([i.claim]), _ids(i.reasons), _ids(i.corroboration)) for i in a.claims]) for a in con.accounts] == [
-        ("Eli Ebb", [(["ebb.needless"], ["ebb.repairable"], ["gale.jobs"])]),
-        ("Gus Gale", [(["gale.wrong"], ["gale.jobs"], [])]),
+    assert [(_tags([c.claim]), _tags(list(c.reasons)), _tags(list(c.corroboration))) for c in con.contentions] == [
+        ([("N1", "ebb.needless", True)], [("N2", "ebb.repairable", True)], [("N3", "gale.jobs", True)]),
+        ([("N4", "gale.wrong", True)], [], []),
     ]
-    assert _ids(closure.reported) == ["dune.mayor"]
-    assert [(p.pro.id, p.con.id, p.sharpness, p.turning_points, p.maybe_turning_points) for p in closure.clashes] == [
-        ("dune.close", "ebb.needless", 6, ("The November storm damages the pier",), ("The audit report is published",)),
-        ("fjord.justified", "gale.wrong", 4, (), ()),
+    assert _tags(list(closure.reported)) == [("R1", "dune.mayor", True)]
+    # A clash of reading, and the clash the corpus dates to the storm under "changed with events".
+    [reading] = closure.clashes
+    assert (reading.pro.tag, reading.con.tag, reading.sharpness, reading.kind) == ("A3", "N4", 4, "reading")
+    [storm] = closure.changes
+    assert (storm.pro.tag, storm.con.tag, storm.earlier_side, storm.turning_point) == (
+        "A1", "N1", "pro", "The November storm damages the pier (2019-11-03)")
+    assert _tags(list(storm.con_backing)) == [("N2", "ebb.repairable", False)]
+    assert [(q.to_side, q.target.tag, q.kind) for q in closure.questions] == [
+        ("pro", "A3", "evaluation"), ("pro", "A1", "recommendation"),
+        ("con", "N4", "evaluation"), ("con", "N1", "evaluation"), ("con", "R1", "reported"),
     ]
-    assert _ids(closure.clashes[0].con_backing) == ["ebb.repairable", "gale.jobs"]
-    [ground] = closure.common_ground
-    assert (_ids(ground.claims), ground.leans) == (["dune.cracks", "ebb.cracks-real", "fjord.audit-cracks", "gale.cracks"], "pro")
-    assert [(q.to_side, q.challenge.id, q.target.id) for q in closure.questions] == [
-        ("pro", "ebb.needless", "dune.close"), ("pro", "gale.wrong", "fjord.justified"),
-        ("con", "dune.close", "ebb.needless"), ("con", "fjord.justified", "gale.wrong"),
-    ]
-    # Fjord is mixed on council-misled, so Fjord argues in both cases.
-    assert [[a.author for a in c.accounts] for c in council.cases] == [["Eli Ebb", "Flo Fjord"], ["Flo Fjord"]]
-    assert council.common_ground == () and brief.other_ground == ()
-    assert [t.date for t in brief.timeline] == ["2019-10-01", "2019-11-03", "2020", "2020-06", "2020-09-15", "2021-03"]
+    # The storm came after Dune wrote: the question asks whether her recommendation still stood.
+    assert closure.questions[1].ask == ("Who would carry it out, and at what cost? Did it still stand after the turning "
+                                        "point, The November storm damages the pier (2019-11-03)?")
+    assert closure.questions[4].background == "Dana Dune's own claims on this thesis take the affirmative side."
+    [ground] = brief.ground
+    assert (ground.number, ground.theses, ground.hub.claim.id) == (1, (1,), "dune.cracks")
+    assert [(u.number, u.leans) for u in closure.ground] == [(1, "pro")]
+    assert council.ground == () and [c.id for c in (council.cases[1].contentions[0].claim.claim,)] == ["fjord.report-public"]
+    assert brief.summary.authors == (("Dune", "2019-10-01"), ("Ebb", "2020"), ("Fjord", "2020-09-15"), ("Gale", "2021-03"))
+    assert [r.cells for r in brief.summary.grid] == [("pro", "con", "pro", "con"), ("silent", "pro", "mixed", "silent")]
+    assert [(link.earlier.id, link.where) for link in brief.summary.changes] == [("dune.close", ((1, 2, "closure-justified"),))]
+
+
+@pytest.mark.parametrize(
+    "claim_type, start",
+    [
+        pytest.param("fact", "Which source does ", id="fact"),
+        pytest.param("causal", "What else could explain it?", id="causal"),
+        pytest.param("prediction", "Has it held since ", id="prediction"),
+        pytest.param("interpretation", "What in the text supports that reading rather than the other side's?", id="interpretation"),
+        pytest.param("evaluation", "By what standard is it judged", id="evaluation"),
+        pytest.param("recommendation", "Who would carry it out, and at what cost?", id="recommendation"),
+    ],
+)
+def test_questions_follow_from_the_kind_of_claim_under_attack(flagship_analysis: Any, mini_analysis: Any, claim_type: str,
+                                                              start: str) -> None:
+    asked = [q for a in (flagship_analysis, mini_analysis) for p in build_brief(a).theses for q in p.questions
+             if q.kind == claim_type]
+    assert asked, f"no {claim_type} question in the test corpora"
+    for q in asked:
+        assert q.target.claim.type == claim_type and not q.target.claim.reported
+        if claim_type == "prediction" and not q.ask.startswith(start):
+            assert q.ask == "What would show it wrong, and has that happened?"  # nothing has happened since
+        else:
+            assert q.ask.startswith(start), q.ask
+
+
+def test_a_prediction_is_asked_whether_it_held_since_the_turning_points(flagship_analysis: Any) -> None:
+    events = flagship_analysis.graph.graph["events"]
+    asked = [q for part in build_brief(flagship_analysis).theses for q in part.questions if q.kind == "prediction"]
+    assert any(q.ask.startswith("Has it held since ") for q in asked)
+    for q in asked:
+        since = [e for e in events if date_range(q.target.claim.date)[1] < date_range(e["date"])[0]]
+        if since:  # a turning point came after the text: the question asks about the latest one
+            assert q.ask.startswith("Has it held since the turning point, ")
+            assert "before:" in q.background
+        else:
+            assert q.ask == "What would show it wrong, and has that happened?"
+
+
+def test_reported_views_are_asked_who_holds_them(flagship_analysis: Any) -> None:
+    asked = [q for p in build_brief(flagship_analysis).theses for q in p.questions if q.kind == "reported"]
+    assert asked
+    for q in asked:
+        claim = q.target.claim
+        assert q.ask == (f"{claim.author} only reports this as the view of {claim.speaker}. "
+                         f"Who holds it, and does {claim.author} endorse it?")
 
 
 def test_one_side_and_one_thesis(harbour_graph: nx.DiGraph) -> None:
     brief = build_brief(Analysis(harbour_graph), "closure-justified", "con")
-    assert [t.id for t in brief.theses] == ["closure-justified"]
     [part] = brief.theses
     assert [c.side for c in part.cases] == ["con"]
     assert {q.to_side for q in part.questions} == {"pro"}  # the negative's questions for the affirmative
-    assert len(part.clashes) == 2  # clash points keep both claims
+    assert len(part.clashes + part.changes) == 2  # clashes keep both claims
     assert (brief.answer_order, brief.question_sides) == (("con", "pro"), ("pro",))
+    assert [row.thesis for row in brief.summary.grid] == ["closure-justified"]
 
 
-def test_mini_brief_clash_points_need_a_side_on_the_thesis(mini_graph: nx.DiGraph) -> None:
+def test_mini_brief_clashes_are_those_that_bear_on_the_thesis(mini_graph: nx.DiGraph) -> None:
     brief = build_brief(Analysis(mini_graph))
-    clashes = {part.id: [(p.pro.id, p.con.id) for p in part.clashes] for part in brief.theses}
-    # On steel-fault, alder.design takes no side; it contradicts birch.steel (pro), so it argues con.
-    # birch.design-ok argues pro only through birch.steel and cedar.design takes no side on
-    # steel-fault: that clash is a side issue there.
+    clashes = {part.id: [(p.pro.claim.id, p.con.claim.id, p.kind) for p in part.clashes + part.changes] for part in brief.theses}
+    # A clash is argued under a thesis when both its claims argue on it (Analysis.thesis_links) on
+    # opposite sides. alder.design takes no side on steel-fault and supports nothing that does, so its
+    # clash with birch.steel is argued under design-fault only, where the corpus dates it to the inquiry.
     assert clashes == {
-        "design-fault": [("alder.design", "birch.steel"), ("cedar.design", "birch.design-ok")],
-        "steel-fault": [("birch.steel", "alder.design")],
+        "design-fault": [("cedar.design", "birch.design-ok", "reading"), ("alder.design", "birch.steel", "events")],
+        "steel-fault": [],
         "city-liable": [],
     }
 
@@ -166,12 +230,50 @@ def test_markdown_escaping(text: str, expected: str) -> None:
     assert md(text) == expected
 
 
+@pytest.mark.parametrize("folder", CORPORA)
+def test_every_full_claim_in_the_markdown_has_its_quote_and_reference(folder: Path) -> None:
+    graph = _graph(folder)
+    brief = build_brief(Analysis(graph))
+    lines = render_brief_md(brief).splitlines()
+    blocks = [(i, line) for i, line in enumerate(lines) if re.search(r"\*\*(?:[ANRC]\d+|O\d+\.\d+)\.\*\* ", line)]
+    assert len(blocks) == sum(m.full for section, m in brief_mentions(brief) if not section.startswith("ground-"))
+    for index, line in blocks:
+        claim = re.search(r"; \[\\\[(\d+)\\\]\]\(#ref-\1\) ([a-z0-9.\\_-]+)\)$", line)
+        assert claim, line
+        node = graph.nodes[claim.group(2).replace("\\_", "_")]
+        assert lines[index + 1].endswith(f"> \u201c{md(node['quote'])}\u201d")
+        assert brief.references[int(claim.group(1)) - 1].source == node["source"]
+    for ref in brief.references:
+        assert f'<a id="ref-{ref.number}"></a>**\\[{ref.number}\\]** {md(str(ref.citation))}.' in "\n".join(lines)
+
+
+@pytest.mark.parametrize("folder", CORPORA)
+def test_every_claim_block_in_the_html_has_its_quote_and_a_reference_that_leads_to_the_citation(folder: Path) -> None:
+    graph = _graph(folder)
+    brief = build_brief(Analysis(graph))
+    page = render_brief_html(brief)
+    blocks = re.findall(r'<div class="claim[^"]*" id="([^"]+)" data-claim="([^"]+)">(.*?)</div>', page, flags=re.S)
+    assert len(blocks) == sum(m.full for section, m in brief_mentions(brief) if not section.startswith("ground-"))
+    for anchor, claim, block in blocks:
+        assert f"<blockquote>\u201c{escape(graph.nodes[claim]['quote'])}\u201d</blockquote>" in block
+        number = re.search(r'<a class="ref" href="#ref-(\d+)">\[\1\]</a>', block).group(1)  # type: ignore[union-attr]
+        assert brief.references[int(number) - 1].source == graph.nodes[claim]["source"]
+    for ref in brief.references:
+        item = re.search(rf'<li id="ref-{ref.number}">(.*?)</li>', page, flags=re.S)
+        assert item and html.unescape(item.group(1)).startswith(f'<span class="number">[{ref.number}]</span> {ref.citation}.')
+    # Every pointer leads to a block on the page.
+    anchors = {anchor for anchor, _, _ in blocks} | set(re.findall(r'<li class="claim" id="([^"]+)"', page))
+    for target in re.findall(r'<a class="tag" href="#([^"]+)"', page):
+        assert target in anchors, target
+
+
 def test_html_brief_is_self_contained_scriptless_and_printable(mini_graph: nx.DiGraph) -> None:
     page = render_brief_html(build_brief(Analysis(mini_graph)))
     assert "script-src &#39;none&#39;" in page
     assert "<script" not in page.replace("&lt;script", "")
     assert "@media print" in page and "http" not in page.replace("http-equiv", "")
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
+    assert 'href="argmap.html#source=alder&amp;claim=alder.design"' in page  # claims lead to the map's source reader
 
 
 def test_brief_output_is_deterministic(harbour_graph: nx.DiGraph) -> None:
@@ -179,3 +281,23 @@ def test_brief_output_is_deterministic(harbour_graph: nx.DiGraph) -> None:
     second = build_brief(Analysis(build_graph(load_corpus(DATA / "harbour"))))
     assert render_brief_md(first) == render_brief_md(second)
     assert render_brief_html(first) == render_brief_html(second)
+
+
+def test_a_reported_view_comes_with_the_claims_that_answer_it(mini: Path) -> None:
+    (mini / "relations.yaml").write_text((mini / "relations.yaml").read_text(encoding="utf-8") + (
+        "  - from: cedar.design\n    to: alder.council\n    relation: contradicts\n"
+        "    rationale: Cedar puts the fall on the design, where the council Alder reports blames the steel.\n"),
+        encoding="utf-8")
+    analysis = Analysis(_graph(mini))
+    [link_in_map] = analysis.clashes_with_reported
+    assert set(link_in_map.claims) == {"alder.council", "cedar.design"}
+    steel = next(part for part in build_brief(analysis).theses if part.id == "steel-fault")
+    [link] = steel.reported_links
+    assert (link.view.claim.id, link.other.claim.id, link.relation) == ("alder.council", "cedar.design", "contradicts")
+    assert link.other.full and not link.other.claim.reported  # quoted where the view is listed
+    # The question about the view presses with the claim that answers it.
+    [question] = [q for q in steel.questions if q.kind == "reported"]
+    assert [m.claim.id for m in question.press] == ["cedar.design"]
+    assert question.background.endswith(f"Cy Cedar (2022) answers it: {link.other.tag}.")
+    text = render_brief_md(build_brief(analysis, "steel-fault"))
+    assert f"  - contradicted by ({md(link.rationale)}): **{link.other.tag}.** " in text

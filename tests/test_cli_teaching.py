@@ -39,7 +39,9 @@ def test_quiz_defaults_to_ten_exercises_seed_zero(runner: CliRunner, mini_graph:
     result = run(runner, "quiz")
     assert result.exit_code == 0
     assert result.stdout.startswith(render_sheet_md(generate_quiz(Analysis(mini_graph))))  # type: ignore[arg-type]
-    assert "10 exercises" in result.stdout and "Seed 0" in result.stdout
+    sheet, key = result.stdout.split("# Answer key: ", 1)
+    assert "10 exercises" in sheet and "Seed 0" not in sheet and "argmap quiz" not in sheet  # nothing for students to type
+    assert "Seed 0: argmap quiz --seed 0 makes the same quiz again." in key
 
 
 def test_same_seed_same_output_other_seed_other_output(runner: CliRunner) -> None:
@@ -105,8 +107,8 @@ def test_quiz_kinds_repeated_or_comma_separated(runner: CliRunner) -> None:
 def test_quiz_says_when_the_map_supports_fewer_exercises(runner: CliRunner) -> None:
     result = run(runner, "quiz", "--kinds", "timing", "--count", "9")
     assert result.exit_code == 0
-    assert result.stderr == "note: the map supports only 2 unambiguous exercises of these kinds, not 9\n"
-    assert "2 exercises, 4 marks (the map supports only 2 of the 9 asked for)" in result.stdout
+    assert result.stderr == "note: the map supports only 1 unambiguous exercise of these kinds, not 9\n"
+    assert "1 exercise, 2 marks. The map supports only 1 of the 9 exercises asked for." in result.stdout
 
 
 def test_quiz_on_a_bad_corpus_exits_1_without_traceback(runner: CliRunner, mini: Path) -> None:
@@ -146,12 +148,12 @@ def test_worksheet_thesis_and_html_out(runner: CliRunner, tmp_path: Path, mini_g
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        ([], 2, "give either --authors AUTHOR AUTHOR or --thesis ID"),
-        (["--authors", "alder", "birch", "--thesis", "design-fault"], 2, "give either --authors AUTHOR AUTHOR or --thesis ID"),
+        ([], 2, "give either --authors AUTHOR AUTHOR or --thesis THESIS"),
+        (["--authors", "alder", "birch", "--thesis", "design-fault"], 2, "give either --authors AUTHOR AUTHOR or --thesis THESIS"),
         (["--authors", "alder", "Ann Alder"], 2, "both name Ann Alder; give two different authors"),
         (["--authors", "alder"], 2, "Option '--authors' requires 2 arguments."),
         (["--authors", "alder", "oak"], 1, "no author 'oak'"),
-        (["--thesis", "design"], 1, "no thesis 'design'"),
+        (["--thesis", "bridge"], 1, "no thesis 'bridge'"),
         (["--thesis", "design-fault", "--format", "pdf"], 2, "'pdf' is not one of 'md', 'html'"),
     ],
     ids=["neither", "both", "same-author", "one-author", "unknown-author", "unknown-thesis", "bad-format"],

@@ -116,3 +116,29 @@ def test_printable_pages_escape_and_run_nothing(open_page: Any, tmp_path: Path, 
     assert sum(hostile in text for hostile in HOSTILE) >= 2
     assert opened.page.locator("img, script, b, i").count() == 0
     _clean(opened)
+
+
+def test_the_feedback_names_the_source_and_links_to_the_passage(open_page: Any, tmp_path: Path, quiz: Quiz) -> None:
+    opened = _open(open_page, tmp_path, quiz)
+    page = opened.page
+    assert page.locator("a.source-link").count() == 0  # nothing to look up before answering
+    _answer(page, quiz, wrong=set())
+    for _, _, questions in numbered(quiz):
+        for number, question in questions:
+            links = page.locator(f'fieldset[data-question="{number}"] .feedback blockquote')
+            for index, item in enumerate(question.evidence):
+                quote = links.nth(index)
+                assert str(item.citation) in quote.locator("cite").text_content()
+                assert quote.locator("a.source-link").get_attribute("href") == f"argmap.html#source={item.source}&claim={item.id}"
+    _clean(opened)
+
+
+@pytest.mark.parametrize("render", [render_sheet_html, render_self_html], ids=["sheet", "self-marking"])
+def test_student_pages_carry_no_command_text(open_page: Any, tmp_path: Path, quiz: Quiz, render: Any) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(render(quiz), encoding="utf-8")
+    opened = open_page(path, settle=False)
+    text = opened.page.locator("body").inner_text()
+    assert "argmap" not in text.replace("argmap.html", "") and "--seed" not in text and "Seed" not in text
+    assert f"{len(quiz.exercises)} exercises, {quiz.marks} marks." in text
+    _clean(opened)

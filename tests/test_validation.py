@@ -61,7 +61,8 @@ CASES = [
     ),
     pytest.param(
         [("birch.yaml", "  date: 2021-06\n", "  date: June 2021\n")],
-        "birch.yaml:6: source.date: 'June 2021' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+        "birch.yaml:6: source.date: 'June 2021' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD\n"
+        "    fix: write the date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-03-04), or a range EARLIEST/LATEST when it was inferred (e.g. 2023-10/2024-01)",
         id="bad-date",
     ),
     pytest.param(
@@ -140,7 +141,8 @@ CASES = [
     ),
     pytest.param(
         [("alder.yaml", "voice: reports\n    speaker: the city council\n", "voice: reports\n")],
-        "alder.yaml:24: claims[alder.council]: a claim with voice 'reports' needs a 'speaker': who is reported",
+        "alder.yaml:24: claims[alder.council]: a claim with voice 'reports' needs a 'speaker': who is reported\n"
+        "    fix: add 'speaker: ...' (e.g. 'speaker: the city council'), or drop 'voice: reports'",
         id="reports-without-speaker",
     ),
     pytest.param(
@@ -166,7 +168,8 @@ CASES = [
     ),
     pytest.param(
         [("relations.yaml", "    relation: supports\n    rationale: Cedar agrees", "    relation: superseded\n    rationale: Cedar agrees")],
-        "relations.yaml:7: relations[#2]: a 'superseded' relation needs 'timing': the event that overturned the earlier account",
+        "relations.yaml:7: relations[#2]: a 'superseded' relation needs 'timing': the event that overturned the earlier account\n"
+        "    fix: add 'timing: EVENT-ID' naming an event under 'events:', or use another relation",
         id="superseded-without-timing",
     ),
     pytest.param(
@@ -179,12 +182,14 @@ CASES = [
     ),
     pytest.param(
         [("birch.yaml", "  date: 2021-06\n", "  date: 2021-06/2021-03\n")],
-        "birch.yaml:6: source.date: '2021-06/2021-03' is not a date range: the earliest date must come before the latest",
+        "birch.yaml:6: source.date: '2021-06/2021-03' is not a date range: the earliest date must come before the latest\n"
+        "    fix: put the earlier date first: EARLIEST/LATEST (e.g. 2023-10/2024-01)",
         id="date-range-backwards",
     ),
     pytest.param(
         [("birch.yaml", "  date: 2021-06\n", "  date: 2021-06/2021/2022\n")],
-        "birch.yaml:6: source.date: '2021-06/2021/2022' is not a date range: write EARLIEST/LATEST, e.g. 2023-10/2024-01",
+        "birch.yaml:6: source.date: '2021-06/2021/2022' is not a date range: write EARLIEST/LATEST, e.g. 2023-10/2024-01\n"
+        "    fix: write the date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-03-04), or a range EARLIEST/LATEST when it was inferred (e.g. 2023-10/2024-01)",
         id="date-range-three-parts",
     ),
     pytest.param(

@@ -13,6 +13,7 @@ from typing import Any
 
 
 from argmap.analysis.agreement import AGREEMENT_METHOD, Comparison, PairAgreement, agreement_matrix, compare
+from argmap.analysis.bearing import ThesisLinks, thesis_links
 from argmap.analysis.clashes import CLASH_METHOD, EVENTS, READING, REPORTED, Clash, clashes_by_kind, sharpest_clashes
 from argmap.analysis.ground import CommonGround, common_ground
 from argmap.analysis.names import resolve_author, resolve_thesis, short_names
@@ -23,7 +24,7 @@ from argmap.errors import SameAuthorError
 from argmap.graph import Graph, events_by_id, first_dates, graph_order, source_rank, sources_by_id, theses_by_id
 
 __all__ = ["Analysis", "AGREEMENT_METHOD", "CLASH_METHOD", "Clash", "CommonGround", "Comparison", "PairAgreement", "StanceCell",
-           "TimelineEntry"]
+           "ThesisLinks", "TimelineEntry"]
 
 
 class Analysis:
@@ -32,6 +33,7 @@ class Analysis:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
         self._sides: dict[str, dict[str, str]] = {}
+        self._thesis_links: dict[str, ThesisLinks] = {}
 
     # -- the corpus as the graph describes it ------------------------------------------------
     @cached_property
@@ -123,6 +125,12 @@ class Analysis:
     def clashes_with_reported(self) -> list[Clash]:
         """Links to a view an author only reports (never counted as that author's)."""
         return self.clash_kinds[REPORTED]
+
+    def thesis_links(self, thesis: str) -> ThesisLinks:
+        """The links between authors that bear on ``thesis`` (both claims argue on it), by kind."""
+        if thesis not in self._thesis_links:
+            self._thesis_links[thesis] = thesis_links(self.graph, thesis, self.sides(thesis), self.clash_kinds)
+        return self._thesis_links[thesis]
 
     @cached_property
     def agreement(self) -> dict[tuple[str, str], PairAgreement]:

@@ -7,29 +7,30 @@ from pathlib import Path
 import click
 
 from argmap.cli.group import cli
-from argmap.cli.options import CORPUS_DIR, corpus_option
+from argmap.cli.options import CORPUS_DIR, corpus_option, load, out_folder_option, say, texts_from_option, write_outputs
 
 
 @cli.command()
 @click.argument("corpus_dir", metavar="CORPUS", type=CORPUS_DIR)
+@texts_from_option
 def validate(corpus_dir: Path) -> None:
     """Check a corpus and list every problem at once.
 
     Reads every *.yaml file in CORPUS, checks fields, ids and references, and finds every quote
     in its source text. Prints each problem with file, line, field and a fix, and exits 1; or
-    prints a one-line summary and exits 0.
+    prints a one-line summary (and any warnings, on stderr) and exits 0.
 
     \b
     Example:
       argmap validate claims/
     """
-    from argmap.corpus import load_corpus
-
-    corpus = load_corpus(corpus_dir)
+    corpus = load(corpus_dir)
+    for warning in corpus.warnings:
+        say(f"warning: {warning}", err=True)
     within = sum(len(c.supports) for c in corpus.claims.values())
     drafts = sum(1 for c in corpus.claims.values() if c.draft)
     unreviewed = f"; {drafts} draft claim{'s' if drafts != 1 else ''} not yet reviewed (argmap gaps lists them)" if drafts else ""
-    click.echo(
+    say(
         f"{corpus_dir}: OK: {len(corpus.sources)} sources, {len(corpus.claims)} claims, "
         f"{len(corpus.relations)} relations, {within} within-author supports, {len(corpus.theses)} theses, "
         f"{len(corpus.events)} events; every quote found{unreviewed}"
@@ -38,13 +39,13 @@ def validate(corpus_dir: Path) -> None:
 
 @cli.command()
 @click.argument("corpus_dir", metavar="CORPUS", type=CORPUS_DIR)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default="graphs",
-              show_default=True, help="Folder to write the map, graph JSON, picture and brief into.")
-def build(corpus_dir: Path, out_dir: Path) -> None:
+@texts_from_option
+@out_folder_option("Folder to write the map, graph JSON, picture and brief into.", default="graphs")
+def build(corpus_dir: Path, out: Path) -> None:
     """Validate a corpus and write its map, graph and brief.
 
-    Writes argmap.html (the interactive map with the stance matrix, agreement heatmap, timeline,
-    sharpest clashes and common ground; one offline file), argmap.json (the graph as networkx
+    Writes argmap.html (the interactive map, one offline file: an overview of stances, agreement
+    and clashes, a debate board per thesis, the graph view, the source texts), argmap.json (the graph as networkx
     node-link JSON, with the graph view's positions), argmap.svg (the graph view as a picture:
     one lane per author, labelled claims, legend) and the full debate brief (brief.html,
     brief.md) into OUT. Nothing is written unless the corpus is valid.
@@ -53,12 +54,9 @@ def build(corpus_dir: Path, out_dir: Path) -> None:
     Example:
       argmap build claims/ --out graphs/
     """
-    from argmap.build import build_outputs
-    from argmap.files import write_files
+    from argmap.build import corpus_outputs
 
-    files = build_outputs(corpus_dir)
-    for path in write_files(out_dir, files):
-        click.echo(f"wrote {path}")
+    write_outputs(out, corpus_outputs(load(corpus_dir)))
 
 
 @cli.command()
@@ -71,12 +69,11 @@ def show(claim_id: str, corpus_dir: Path) -> None:
     Example:
       argmap show socor.protectorate --corpus claims/
     """
-    from argmap.corpus import load_corpus
     from argmap.errors import UnknownIdError
     from argmap.graph import build_graph
     from argmap.render.terminal import describe_claim
 
-    corpus = load_corpus(corpus_dir)
+    corpus = load(corpus_dir)
     if claim_id not in corpus.claims:
         raise UnknownIdError("claim", claim_id, corpus.claims)
-    click.echo(describe_claim(corpus, build_graph(corpus), claim_id))
+    say(describe_claim(corpus, build_graph(corpus), claim_id))

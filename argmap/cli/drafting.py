@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.group import cli
-from argmap.cli.options import CORPUS_DIR, corpus_option
+from argmap.cli.options import CORPUS_DIR, TEXT_ROOTS, corpus_option, load, say
 
 MAX_TEXT_BYTES = 20_000_000  # a long book; anything larger is not an article to draft from
 
@@ -15,7 +15,7 @@ MAX_TEXT_BYTES = 20_000_000  # a long book; anything larger is not an article to
 def _progress(message: str) -> None:
     """Progress on stderr, only for a person watching a terminal."""
     if sys.stderr.isatty():
-        click.echo(f"argmap: {message}", err=True)
+        say(f"argmap: {message}", err=True)
 
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -43,8 +43,8 @@ def new(folder: Path, title: str) -> None:
     from argmap.drafting.start import start_corpus
 
     for path in start_corpus(folder, title):
-        click.echo(f"wrote {path}")
-    click.echo(f"next: argmap draft TEXT.txt --corpus {folder} --author … --title … --publication … --date …")
+        say(f"wrote {path}")
+    say(f"next: argmap draft TEXT.txt --corpus {folder} --author … --title … --publication … --date …")
 
 
 @cli.command()
@@ -80,7 +80,7 @@ def draft(text_file: Path, corpus_dir: Path, author: str, title: str, publicatio
     made = draft_into(corpus_dir, text_file, author=author, title=title, publication=publication, date=date,
                       source_id=source_id, url=url, start_marker=start_marker, end_marker=end_marker,
                       max_bytes=MAX_TEXT_BYTES, progress=_progress)
-    click.echo(render_draft_summary(made.draft, str(made.source_file), str(made.text_file)), nl=False)
+    say(render_draft_summary(made.draft, str(made.source_file), str(made.text_file)), nl=False)
 
 
 @cli.command()
@@ -117,12 +117,13 @@ def suggest(ids: tuple[str, ...], accept: bool, per_claim: int, limit: int, use_
     if ids and not accept:
         raise click.UsageError("suggestion ids are for --accept: argmap suggest --accept s1 s4")
     if accept:
-        done = accept_suggestions(corpus_dir, ids)
-        click.echo(render_accepted(done.moved, str(done.relations), str(done.suggestions)), nl=False)
+        done = accept_suggestions(corpus_dir, ids, click.get_current_context().meta.get(TEXT_ROOTS, ()))
+        say(render_accepted(done.moved, str(done.relations), str(done.suggestions)), nl=False)
         return
-    written = write_suggestions(corpus_dir, per_claim=per_claim, limit=limit, use_model=use_model, progress=_progress)
-    click.echo(f"ranked {written.claims} claims {written.ranker}")
-    click.echo(render_suggestions_summary(written.suggestions, str(written.path)), nl=False)
+    written = write_suggestions(corpus_dir, per_claim=per_claim, limit=limit, use_model=use_model, progress=_progress,
+                                text_roots=click.get_current_context().meta.get(TEXT_ROOTS, ()))
+    say(f"ranked {written.claims} claims {written.ranker}")
+    say(render_suggestions_summary(written.suggestions, str(written.path)), nl=False)
 
 
 @cli.command()
@@ -141,13 +142,12 @@ def gaps(few: int, corpus_dir: Path) -> None:
       argmap gaps --corpus bridge/
     """
     from argmap.analysis import Analysis
-    from argmap.corpus import load_corpus
     from argmap.drafting.gaps import find_gaps
     from argmap.graph import build_graph
     from argmap.render.drafting import render_gaps
 
-    corpus = load_corpus(corpus_dir)
-    click.echo(render_gaps(find_gaps(corpus, Analysis(build_graph(corpus)), few)), nl=False)
+    corpus = load(corpus_dir)
+    say(render_gaps(find_gaps(corpus, Analysis(build_graph(corpus)), few)), nl=False)
 
 
 @cli.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 import click
 from argmap.cli.group import cli
-from argmap.cli.options import CORPUS_DIR
+from argmap.cli.options import CORPUS_DIR, load, nonempty_path, say, texts_from_option, write_outputs
 from argmap.render.exchange import EXPORT_FORMATS, SUFFIXES
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024  # a map or source text larger than this is not one a person made
@@ -18,10 +18,11 @@ IMPORT_SUFFIXES = {".json": "aif", ".aif": "aif", ".argdown": "argdown", ".ad": 
 
 @cli.command()
 @click.argument("corpus_dir", metavar="CORPUS", type=CORPUS_DIR)
+@texts_from_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
               help="aif (AIF JSON), argdown, graphml, gexf, csv (nodes.csv + edges.csv), dot (Graphviz) or "
                    "cytoscape (Cytoscape.js JSON); default: from the --out suffix.")
-@click.option("--out", "out", type=click.Path(path_type=Path),
+@click.option("--out", "out", type=click.Path(), callback=nonempty_path,
               help="File to write (for csv: the folder for nodes.csv and edges.csv); default: print to the terminal.")
 def export(corpus_dir: Path, fmt: str | None, out: Path | None) -> None:
     """Export a corpus's map for another tool: AIF, Argdown, GraphML, GEXF, CSV, DOT, Cytoscape.js.
@@ -38,9 +39,8 @@ def export(corpus_dir: Path, fmt: str | None, out: Path | None) -> None:
       argmap export claims/ --format csv --out tables/
       argmap export claims/ --out map.graphml
     """
+    from argmap.files import logical
     from argmap.graph import build_graph
-    from argmap.corpus import load_corpus
-    from argmap.files import write_file, write_files
     from argmap.render.csv import render_csv
     from argmap.render.exchange import TEXT_RENDERERS
 
@@ -51,27 +51,31 @@ def export(corpus_dir: Path, fmt: str | None, out: Path | None) -> None:
                                    + (f" ('{out.suffix}' names none of them)" if out is not None and out.suffix else ""))
     if fmt == "csv" and out is None:
         raise click.UsageError("--format csv writes two files: give --out FOLDER")
-    graph = build_graph(load_corpus(corpus_dir))
+    graph = build_graph(load(corpus_dir))
     if fmt == "csv":
         assert out is not None
-        for path in write_files(out, render_csv(graph)):
-            click.echo(f"wrote {path}")
+        write_outputs(logical(out), render_csv(graph))  # all-or-nothing, never over a corpus file
         return
     text = TEXT_RENDERERS[fmt](graph)
     if out is None:
-        click.echo(text, nl=False)
+        say(text, nl=False, data=True)
     else:
-        click.echo(f"wrote {write_file(out, text)}")
+        out = logical(out)
+        write_outputs(out.parent, {out.name: text})
 
 
 def _read_text(path: Path, what: str) -> str:
+    from argmap.corpus.inputs import Budget, Refused, read_input
     from argmap.errors import ImportOptionError
 
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise ImportOptionError(f"{path}: the {what} is larger than {MAX_IMPORT_BYTES // 2**20} MiB",
                                     f"give the {what} itself, not an archive or a dump")
-        return path.read_text(encoding="utf-8")
+        # A regular file only (a FIFO would hang), never past the limit.
+        return read_input(path, [path.resolve().parent], MAX_IMPORT_BYTES, Budget(MAX_IMPORT_BYTES)).decode("utf-8")
+    except Refused as refused:
+        raise ImportOptionError(f"{path}: the {what} {refused.reason}", refused.fix) from None
     except UnicodeDecodeError as exc:
         raise ImportOptionError(f"{path}: the {what} is not UTF-8 text (byte {exc.start})",
                                 "save it as UTF-8 plain text") from None
@@ -133,23 +137,23 @@ def import_map(map_file: Path, fmt: str | None, corpus_dir: Path, source_texts: 
     written = write_files(corpus_dir / "texts", text_files) if text_files else []
     written += write_files(corpus_dir, yaml_files)
     for path in written:
-        click.echo(f"wrote {path}")
+        say(f"wrote {path}")
     claims = len(imported.claims)
-    click.echo(f"{imported.format}: {claims} claim{'s' * (claims != 1)}, {len(imported.relations)} relations")
+    say(f"{imported.format}: {claims} claim{'s' * (claims != 1)}, {len(imported.relations)} relations")
     if texts:
-        click.echo(f"quotes: {result.quotes_found} found in the source texts, {len(result.missing)} not found")
+        say(f"quotes: {result.quotes_found} found in the source texts, {len(result.missing)} not found")
     for missing in result.missing:
-        click.echo(f"  not found: {missing.claim}: \"{missing.quote}\"")
+        say(f"  not found: {missing.claim}: \"{missing.quote}\"")
         if missing.near.passage:
-            click.echo(f"    closest passage ({missing.near.similarity:.0%} alike): \"{missing.near.passage}\"")
+            say(f"    closest passage ({missing.near.similarity:.0%} alike): \"{missing.near.passage}\"")
     for author in result.unchecked:
-        click.echo(f"quotes of {author} not checked: no --source-text for them")
+        say(f"quotes of {author} not checked: no --source-text for them")
     if result.lost:
-        click.echo(f"{imported.format} cannot carry: {', '.join(result.lost)}")
+        say(f"{imported.format} cannot carry: {', '.join(result.lost)}")
     if result.skipped:
-        click.echo(f"not imported: {'; '.join(result.skipped)}")
+        say(f"not imported: {'; '.join(result.skipped)}")
     if result.to_fill:
-        click.echo(f"to fill in ({len(result.to_fill)}):")
+        say(f"to fill in ({len(result.to_fill)}):")
         for item in result.to_fill:
-            click.echo(f"  {item}")
-    click.echo(f"then: argmap validate {corpus_dir}")
+            say(f"  {item}")
+    say(f"then: argmap validate {corpus_dir}")

@@ -1,4 +1,9 @@
-"""Options and helpers several commands share."""
+"""Options and helpers several commands share, and the one way commands print.
+
+Everything a command prints goes through ``say`` (corpus text may hold control characters, so
+they are shown, never obeyed); everything it writes goes through ``write_outputs`` (all-or-nothing,
+never over a file the corpus was read from).
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,64 @@ import click
 
 if TYPE_CHECKING:
     from argmap.analysis import Analysis
+    from argmap.corpus import Corpus
 
 CORPUS_DIR = click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+TEXT_ROOTS, INPUTS = "argmap.text_roots", "argmap.inputs"
+
+
+def say(text: str, nl: bool = True, err: bool = False, data: bool = False) -> None:
+    """Print ``text`` with its control characters made visible.
+
+    ``data`` (an export: JSON, DOT, GraphML...) is left byte for byte as it is when it goes to a
+    file or a pipe, and made visible only on a terminal.
+    """
+    from argmap.render.visible import visible
+
+    if not data or click.get_text_stream("stderr" if err else "stdout").isatty():
+        text = visible(text)
+    click.echo(text, nl=nl, err=err)
+
+
+def _remember_roots(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> None:
+    ctx.meta[TEXT_ROOTS] = value
+
+
+def texts_from_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--texts-from", type=click.Path(exists=True, file_okay=False, path_type=Path), multiple=True,
+        expose_value=False, callback=_remember_roots, metavar="FOLDER",
+        help="Also read source texts from FOLDER (repeatable); by default a source text must lie inside the corpus folder.",
+    )(command)
 
 
 def corpus_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = texts_from_option(command)
     return click.option(
         "--corpus", "corpus_dir", type=CORPUS_DIR, default="claims", show_default=True,
         help="Folder of claim files and source texts.",
     )(command)
 
 
+def nonempty_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    if value is None:
+        return None
+    if not value.strip():
+        raise click.BadParameter("must name a file or folder (it is empty)")
+    return Path(value)
+
+
+def out_folder_option(help_text: str, default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--out FOLDER, refusing an empty path (which would mean the current folder)."""
+    return click.option("--out", type=click.Path(file_okay=False), callback=nonempty_path, default=default,
+                        show_default=True, help=help_text)
+
+
 def output_options(format_help: str, out_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """--format md|html (defaulting from the --out suffix) and --out FILE."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
-        command = click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+        command = click.option("--out", "out_file", type=click.Path(dir_okay=False), callback=nonempty_path,
                                help=out_help)(command)
         return click.option("--format", "fmt", type=click.Choice(["md", "html"]),
                             help=f"{format_help} (default: html when --out ends in .html, else md).")(command)
@@ -32,19 +79,44 @@ def output_options(format_help: str, out_help: str) -> Callable[[Callable[..., A
     return decorate
 
 
+def load(corpus_dir: Path) -> "Corpus":
+    """Load the corpus (with the --texts-from folders) and remember the files it was read from."""
+    from argmap.corpus import load_corpus
+
+    ctx = click.get_current_context()
+    corpus = load_corpus(corpus_dir, ctx.meta.get(TEXT_ROOTS, ()))
+    ctx.meta[INPUTS] = corpus.inputs
+    return corpus
+
+
 def load_analysis(corpus_dir: Path) -> "Analysis":
     from argmap.analysis import Analysis
-    from argmap.corpus import load_corpus
     from argmap.graph import build_graph
 
-    return Analysis(build_graph(load_corpus(corpus_dir)))
+    return Analysis(build_graph(load(corpus_dir)))
 
 
-def emit(text: str, out_file: Path | None) -> None:
-    """Print ``text``, or write it to ``out_file`` and say so."""
-    from argmap.files import write_file
+def write_outputs(folder: Path, files: dict[str, str]) -> None:
+    """Write ``files`` into ``folder`` as one set (never over an input) and say so.
+
+    Markdown is plain text: its control characters are made visible, as on the terminal.
+    """
+    from argmap.files import write_files
+    from argmap.render.visible import visible
+
+    safe = {name: visible(text) if name.endswith(".md") else text for name, text in files.items()}
+    for path in write_files(folder, safe, protect=click.get_current_context().meta.get(INPUTS, ())):
+        say(f"wrote {path}")
+
+
+def emit(text: str, out_file: Path | None, markdown: bool = False) -> None:
+    """Print ``text`` (control characters visible; paged on a terminal, see ``pager``), or write it
+    to ``out_file`` and say so."""
+    from argmap.cli.pager import show
+    from argmap.files import logical
 
     if out_file is None:
-        click.echo(text, nl=False)
+        show(text, markdown)
     else:
-        click.echo(f"wrote {write_file(out_file, text)}")
+        out_file = logical(out_file)
+        write_outputs(out_file.parent, {out_file.name: text})

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.group import cli
-from argmap.cli.options import corpus_option, emit, load_analysis, output_options
+from argmap.cli.options import corpus_option, emit, load_analysis, output_options, say, write_outputs
 
 
 def _exercise_kinds(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -50,7 +50,8 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
       argmap quiz --kinds stance,voice --out lesson/quiz.html
     """
     from argmap.build import quiz_outputs, quiz_text
-    from argmap.files import format_for, write_files
+    from argmap.cli.pager import show
+    from argmap.files import format_for, logical
     from argmap.quiz.generate import generate_quiz
 
     fmt = format_for(out_file, fmt)
@@ -58,20 +59,20 @@ def quiz(count: int, seed: int, kinds: tuple[str, ...], fmt: str | None, out_fil
         raise click.UsageError("--format html writes three files: give --out FILE")
     made = generate_quiz(load_analysis(corpus_dir), count, seed, kinds)
     if len(made.exercises) < count:
-        click.echo(f"note: the map supports only {len(made.exercises)} unambiguous exercises of these kinds, "
-                   f"not {count}", err=True)
+        made_count = len(made.exercises)
+        say(f"note: the map supports only {made_count} unambiguous exercise{'s' if made_count != 1 else ''} "
+            f"of these kinds, not {count}", err=True)
     if out_file is None:
-        click.echo(quiz_text(made), nl=False)
+        show(quiz_text(made), markdown=True)
         return
-    files = quiz_outputs(made, out_file, fmt)
+    files = quiz_outputs(made, logical(out_file), fmt)
     folder = next(iter(files)).parent
-    for path in write_files(folder, {p.name: text for p, text in files.items()}):
-        click.echo(f"wrote {path}")
+    write_outputs(folder, {p.name: text for p, text in files.items()})
 
 
 @cli.command()
 @click.option("--authors", nargs=2, metavar="AUTHOR AUTHOR", help="Compare two authors across the theses.")
-@click.option("--thesis", metavar="ID", help="Compare every author on one thesis.")
+@click.option("--thesis", metavar="THESIS", help="Compare every author on one thesis: its id, its label or the start of either.")
 @click.option("--student", is_flag=True, help="The student's copy: leave out the model answer.")
 @output_options("Output format", "File to write (default: print to the terminal).")
 @corpus_option
@@ -95,10 +96,11 @@ def worksheet(authors: tuple[str, str] | None, thesis: str | None, student: bool
     from argmap.files import format_for
 
     if (authors is None) == (thesis is None):
-        raise click.UsageError("give either --authors AUTHOR AUTHOR or --thesis ID")
+        raise click.UsageError("give either --authors AUTHOR AUTHOR or --thesis THESIS")
     analysis = load_analysis(corpus_dir)
     if authors is not None:
         sheet = authors_worksheet(analysis, *authors)
     else:
         sheet = thesis_worksheet(analysis, str(thesis))
-    emit(worksheet_text(sheet, format_for(out_file, fmt), answer=not student), out_file)
+    fmt = format_for(out_file, fmt)
+    emit(worksheet_text(sheet, fmt, answer=not student), out_file, markdown=fmt == "md")

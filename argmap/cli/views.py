@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from argmap.cli.group import cli
-from argmap.cli.options import corpus_option, emit, load_analysis, output_options
+from argmap.cli.options import corpus_option, emit, load_analysis, output_options, say
 
 
 @cli.command()
-@click.option("--thesis", "thesis", metavar="ID", help="Show one thesis only.")
+@click.option("--thesis", "thesis", metavar="THESIS", help="Show one thesis only: its id, its label or the start of either.")
 @corpus_option
 def stances(thesis: str | None, corpus_dir: Path) -> None:
     """Print where each author stands on each thesis, and the claims behind every cell.
@@ -24,11 +24,12 @@ def stances(thesis: str | None, corpus_dir: Path) -> None:
       argmap stances
       argmap stances --thesis mission-endures --corpus claims/
     """
+    from argmap.cli.pager import show, width
     from argmap.render.terminal import render_stances
 
     analysis = load_analysis(corpus_dir)
     only = analysis.thesis(thesis) if thesis is not None else None
-    click.echo(render_stances(analysis, only), nl=False)
+    show(render_stances(analysis, only, width()))
 
 
 @cli.command()
@@ -47,20 +48,22 @@ def compare(authors: tuple[str, ...], corpus_dir: Path) -> None:
       argmap compare
       argmap compare "Taras Kuzio" tatikyan
     """
+    from argmap.cli.pager import show, width
     from argmap.render.terminal import render_agreement, render_comparison
 
     if len(authors) not in (0, 2):
         raise click.UsageError(f"give two authors to compare, or none for the agreement matrix (got {len(authors)})")
     analysis = load_analysis(corpus_dir)
     if not authors:
-        click.echo(render_agreement(analysis), nl=False)
+        show(render_agreement(analysis, width()))
         return
     first, second = (analysis.author(name) for name in authors)
-    click.echo(render_comparison(analysis, analysis.compare(first, second)), nl=False)
+    show(render_comparison(analysis, analysis.compare(first, second), width()))
 
 
 @cli.command()
-@click.option("--thesis", "thesis", metavar="ID", help="Brief one thesis only (default: every thesis, with contents).")
+@click.option("--thesis", "thesis", metavar="THESIS",
+              help="Brief one thesis only: its id, its label or the start of either (default: every thesis).")
 @click.option("--side", type=click.Choice(["pro", "con"]), help="Write for one side: its case and the questions it asks.")
 @output_options("Output format", "File to write (default: print to the terminal).")
 @corpus_option
@@ -87,5 +90,5 @@ def brief(thesis: str | None, side: str | None, fmt: str | None, out_file: Path 
     analysis = load_analysis(corpus_dir)
     only = analysis.thesis(thesis) if thesis is not None else None
     content = build_brief(analysis, only, side)
-    text = render_brief_html(content) if format_for(out_file, fmt) == "html" else render_brief_md(content)
-    emit(text, out_file)
+    html = format_for(out_file, fmt) == "html"
+    emit(render_brief_html(content) if html else render_brief_md(content), out_file, markdown=not html)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from argmap.corpus.models import Claim, Event, Relation, Source, Thesis
 from argmap.corpus.quotes import Span
+from argmap.errors import Problem
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Corpus:
     relations: list[Relation]
     texts: dict[str, str]
     spans: dict[str, Span]
+    warnings: list[Problem] = field(default_factory=list)  # what is allowed but likely a slip
+    inputs: tuple[Path, ...] = ()  # every file read (resolved): outputs never replace one
 
     def source_of(self, claim_id: str) -> Source:
         return self.sources[self.claim_source[claim_id]]

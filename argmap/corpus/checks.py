@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.corpus.checked import Corpus, Where
+from argmap.corpus.inputs import MAX_QUOTE_SEARCHES, MAX_TEXT_BYTES, Refused
 from argmap.corpus.models import Claim, Event, Relation, RelationKind, Source
 from argmap.corpus.quotes import FoldedText, Span
 from argmap.corpus.reader import Located, Reader
@@ -34,12 +35,17 @@ def _read_texts(reader: Reader, sources: dict[str, Located]) -> dict[str, str]:
         source: Source = located.value
         path = Path(located.doc.path).parent / source.text
         where = located.where("text")
-        if not path.is_file():
-            reader.problem(where, "source.text", f"source text file '{source.text}' not found (looked for {path})",
-                           "check the path: it is relative to this YAML file")
+        try:
+            data = reader.read_input(path, reader.text_roots, MAX_TEXT_BYTES)
+        except Refused as refused:
+            if refused.reason == "not found":
+                reader.problem(where, "source.text", f"source text file '{source.text}' not found (looked for {path})",
+                               "check the path: it is relative to this YAML file")
+            else:
+                reader.problem(where, "source.text", f"source text '{source.text}' {refused.reason}", refused.fix)
             continue
         try:
-            texts[source_id] = path.read_bytes().decode("utf-8")
+            texts[source_id] = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             reader.problem(where, "source.text", f"source text {path} is not UTF-8 (bad byte at position {exc.start})",
                            "re-save the text file as UTF-8")
@@ -50,26 +56,41 @@ def _find_quotes(reader: Reader, claims: dict[str, Located], claim_source: dict[
                  texts: dict[str, str], sources: dict[str, Located]) -> dict[str, Span]:
     spans: dict[str, Span] = {}
     folded = {source_id: FoldedText(text) for source_id, text in texts.items()}
-    for claim_id, located in claims.items():
-        source_id = claim_source[claim_id]
-        if source_id not in folded:
-            continue  # its text is missing; reported once, on the source
-        claim: Claim = located.value
-        span = folded[source_id].find(claim.quote)
-        if span is not None:
-            spans[claim_id] = span
+    searched = 0
+    # Claims that failed validation for another reason are checked too, so one run tells all.
+    loose = [(located.value["id"].strip(), located, source) for located, source in reader.loose_claims]
+    checked = [(claim_id, located, None) for claim_id, located in claims.items()] + loose
+    for claim_id, located, source in checked:
+        source_id = claim_source[claim_id] if source is None else source.value.id
+        if source_id not in folded or (source is not None and sources.get(source_id) is not source):
+            continue  # its text is missing (reported once, on the source), or its source is a duplicate
+        quote = located.value.quote if source is None else located.value["quote"]
+        found = folded[source_id].occurrences(quote)
+        if found:
+            if source is None:
+                spans[claim_id] = found[0]
+            if len(found) > 1:
+                text = texts[source_id]
+                lines = [text.count("\n", 0, span.start) + 1 for span in found]
+                reader.warn(located.where("quote"), f"claims[{claim_id}].quote",
+                            f"the quote occurs more than once in {sources[source_id].value.text} (lines {lines[0]} and "
+                            f"{lines[1]}); the first is used", "lengthen the quote so that it occurs once")
             continue
-        near = folded[source_id].closest(claim.quote)
         text_name = sources[source_id].value.text
-        found = (
-            f"closest passage ({near.similarity:.0%} similar): \"{near.passage}\""
-            if near.similarity >= 0.5
-            else "no passage of the source is close to it"
-        )
+        searched += 1
+        if searched > MAX_QUOTE_SEARCHES:
+            found_text = f"the closest passage was not searched (more than {MAX_QUOTE_SEARCHES} quotes not found)"
+        else:
+            near = folded[source_id].closest(quote)
+            found_text = (
+                f"closest passage ({near.similarity:.0%} similar): \"{near.passage}\""
+                if near.similarity >= 0.5
+                else "no passage of the source is close to it"
+            )
         reader.problem(
             located.where("quote"),
             f"claims[{claim_id}].quote",
-            f"quote not found in {text_name}; {found}",
+            f"quote not found in {text_name}; {found_text}",
             "copy the quote verbatim from the source: quote marks, dashes and spacing may differ, words may not",
         )
     return spans
@@ -88,9 +109,14 @@ def _check_claim_refs(reader: Reader, claims: dict[str, Located], claim_source: 
                     "use the id of a thesis defined under 'theses:', or define it there",
                 )
         author = sources[claim_source[claim_id]].value.author
+        listed: set[str] = set()
         for index, target in enumerate(claim.supports):
             where = located.where("supports", index)
             field = f"claims[{claim_id}].supports"
+            if target in listed:
+                reader.problem(where, field, f"'{target}' is listed twice in 'supports'", "remove the repeat")
+                continue
+            listed.add(target)
             if target == claim_id:
                 reader.problem(where, field, "a claim cannot support itself", "remove it from its own 'supports' list")
             elif target not in claims:
@@ -105,27 +131,36 @@ def _check_claim_refs(reader: Reader, claims: dict[str, Located], claim_source: 
 
 
 def _check_support_cycles(reader: Reader, claims: dict[str, Located]) -> None:
-    graph = {cid: [t for t in loc.value.supports if t in claims and t != cid] for cid, loc in claims.items()}
-    state: dict[str, int] = {}
+    """Report each cycle of supports links once (a depth-first search with its own stack: a chain
+    of thousands of claims must not exhaust Python's)."""
+    graph = {cid: list(dict.fromkeys(t for t in loc.value.supports if t in claims and t != cid)) for cid, loc in claims.items()}
+    done: set[str] = set()
     reported: set[frozenset[str]] = set()
-
-    def visit(node: str, path: list[str]) -> None:
-        state[node] = 1
-        for nxt in graph[node]:
-            if state.get(nxt) == 1:
-                cycle = path[path.index(nxt):] + [nxt]
+    for root in graph:
+        if root in done:
+            continue
+        path = [root]
+        on_path = {root: 0}
+        todo = [iter(graph[root])]
+        while todo:
+            node = path[-1]
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                todo.pop()
+                done.add(path.pop())
+                del on_path[node]
+                continue
+            if nxt in on_path:
+                cycle = path[on_path[nxt]:] + [nxt]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
                     reader.problem(claims[node].where("supports"), f"claims[{node}].supports",
                                    f"supports links form a cycle: {' -> '.join(cycle)}",
                                    "a reason cannot, through other claims, be supported by its own conclusion: remove one link")
-            elif nxt not in state:
-                visit(nxt, path + [nxt])
-        state[node] = 2
-
-    for node in graph:
-        if node not in state:
-            visit(node, [node])
+            elif nxt not in done:
+                on_path[nxt] = len(path)
+                path.append(nxt)
+                todo.append(iter(graph[nxt]))
 
 
 def _check_relations(reader: Reader, relations: list[Located], claims: dict[str, Located],
@@ -169,7 +204,8 @@ def _check_relations(reader: Reader, relations: list[Located], claims: dict[str,
                                f"both as '{other.value}' (at {seen[other]}) and as '{relation.relation.value}'",
                                "decide which it is: 'superseded' means each held in its own period, so it excludes the other kinds")
         seen.setdefault(relation.relation, where)
-        if relation.timing is not None:
+        provisional = {claim_source[relation.source], claim_source[relation.target]} & reader.provisional
+        if relation.timing is not None and not provisional:  # a source with a bad date has no timing to check
             _check_timing(reader, located, events, sources[claim_source[relation.source]].value,
                           sources[claim_source[relation.target]].value)
 
@@ -195,9 +231,13 @@ def _check_timing(reader: Reader, located: Located, events: dict[str, Located], 
 def check_corpus(reader: Reader) -> Corpus:
     """Run every cross-file check, adding to ``reader.problems``; return what is known."""
     sources = _unique(reader, reader.sources, "source")
-    claims = _unique(reader, [claim for claim, _ in reader.claims], "claim")
+    # The claims of a source whose id is taken (reported once, on the source) are left out:
+    # checked as the other source's claims, they would only give follow-on problems.
+    kept = [(claim, source) for claim, source in reader.claims if sources.get(source.value.id) is source]
+    reader.invalid_ids.update(claim.value.id for claim, source in reader.claims if sources.get(source.value.id) is not source)
+    claims = _unique(reader, [claim for claim, _ in kept], "claim")
     claim_source: dict[str, str] = {}
-    for claim, source in reader.claims:
+    for claim, source in kept:
         claim_source.setdefault(claim.value.id, source.value.id)  # a duplicate keeps the first
     theses = _unique(reader, reader.theses, "thesis")
     events = _unique(reader, reader.events, "event")
@@ -216,4 +256,6 @@ def check_corpus(reader: Reader) -> Corpus:
         relations=[r.value for r in reader.relations],
         texts=texts,
         spans=spans,
+        warnings=sorted(reader.warnings),
+        inputs=tuple(dict.fromkeys(reader.inputs)),
     )

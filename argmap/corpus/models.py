@@ -39,6 +39,14 @@ class RelationKind(str, Enum):
     superseded = "superseded"  # each claim true of its own period: events overturned the earlier one
 
 
+class FieldError(ValueError):
+    """A rule broken inside one item, with the fix to report."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.fix = fix
+
+
 PartialDate = Annotated[str, BeforeValidator(parse_partial_date)]
 SourceDate = Annotated[str, BeforeValidator(parse_source_date)]
 
@@ -81,11 +89,13 @@ class Claim(_Model):
     @model_validator(mode="after")
     def _speaker_matches_voice(self) -> "Claim":
         if self.voice is Voice.reports and not self.speaker.strip():
-            raise ValueError("a claim with voice 'reports' needs a 'speaker': who is reported")
+            raise FieldError("a claim with voice 'reports' needs a 'speaker': who is reported",
+                             "add 'speaker: ...' (e.g. 'speaker: the city council'), or drop 'voice: reports'")
         if self.voice is Voice.asserts and self.speaker.strip():
-            raise ValueError("'speaker' is only for claims with voice 'reports'")
+            raise FieldError("'speaker' is only for claims with voice 'reports'",
+                             "add 'voice: reports' if the author only reports this view, or remove 'speaker'")
         if "\n" in self.label.strip():
-            raise ValueError("a 'label' is one short line")
+            raise FieldError("a 'label' is one short line", "shorten the label to a few words on one line")
         return self
 
 
@@ -115,7 +125,8 @@ class Relation(_Model):
     @model_validator(mode="after")
     def _superseded_has_timing(self) -> "Relation":
         if self.relation is RelationKind.superseded and self.timing is None:
-            raise ValueError("a 'superseded' relation needs 'timing': the event that overturned the earlier account")
+            raise FieldError("a 'superseded' relation needs 'timing': the event that overturned the earlier account",
+                             "add 'timing: EVENT-ID' naming an event under 'events:', or use another relation")
         return self
 
 

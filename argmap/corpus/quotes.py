@@ -8,6 +8,7 @@ itself is never rewritten: offsets are reported in the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -16,7 +17,11 @@ _FOLD = {
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
 }
-_SPACE = re.compile(r"\s")
+# Every character str.isspace() (and so the regular expression \s) counts as white space,
+# no-break and thin spaces included: each becomes a plain space, then a run of them one.
+_WHITE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_WHITE, " ")})
+_RUNS = re.compile(" {2,}")
 
 
 @dataclass(frozen=True)
@@ -32,23 +37,29 @@ class Near:
 
 
 class FoldedText:
-    """A folded copy of a text that remembers where each character came from."""
+    """A folded copy of a text that can map each folded position back to the original.
+
+    Folding maps characters one to one, except that a run of white space becomes one space; so
+    the map is kept as the positions where the two drift apart (one per run of two or more
+    white-space characters), not one entry per character: a 20 MB text costs 20 MB, not 1 GB.
+    """
 
     def __init__(self, original: str) -> None:
         self.original = original
-        chars: list[str] = []
-        origin: list[int] = []
-        for index, char in enumerate(original):
-            if _SPACE.match(char) or char in "\u00a0\u202f\u2009\u200a\u2007":
-                if chars and chars[-1] == " ":
-                    continue
-                char = " "
-            else:
-                char = _FOLD.get(char, char)
-            chars.append(char)
-            origin.append(index)
-        self.folded = "".join(chars)
-        self.origin = origin
+        translated = original.translate(_TABLE)  # one character for one: offsets are unchanged
+        self.folded = _RUNS.sub(" ", translated)
+        self._folded_at: list[int] = [0]  # folded position -> ...
+        self._original_at: list[int] = [0]  # ... the original position it stands for, from there on
+        removed = 0
+        for start, end in [m.span() for m in _RUNS.finditer(translated)]:
+            self._folded_at.append(start - removed + 1)
+            self._original_at.append(end)
+            removed += end - start - 1
+
+    def origin(self, index: int) -> int:
+        """The original position of folded position ``index``."""
+        at = bisect_right(self._folded_at, index) - 1
+        return self._original_at[at] + index - self._folded_at[at]
 
     def find(self, quote: str) -> Span | None:
         needle = fold(quote)
@@ -57,20 +68,43 @@ class FoldedText:
         at = self.folded.find(needle)
         if at < 0:
             return None
-        end = at + len(needle) - 1
-        return Span(self.origin[at], self.origin[end] + 1)
+        return Span(self.origin(at), self.origin(at + len(needle) - 1) + 1)
+
+    def occurrences(self, quote: str, limit: int = 2) -> list[Span]:
+        """Where ``quote`` occurs, up to ``limit`` times."""
+        needle = fold(quote)
+        found: list[Span] = []
+        at = self.folded.find(needle) if needle else -1
+        while at >= 0 and len(found) < limit:
+            found.append(Span(self.origin(at), self.origin(at + len(needle) - 1) + 1))
+            at = self.folded.find(needle, at + 1)
+        return found
 
     def closest(self, quote: str) -> Near:
         """The sentence (or pair of sentences) most like ``quote``, and how alike they are.
 
-        The passage is given in the source's own characters, ready to copy.
+        rapidfuzz's partial alignment finds, in one pass over the text, the stretch that best
+        matches the quote; difflib then judges only the sentences around that stretch, as it
+        used to judge every sentence of the text (which cost seconds per megabyte). The passage
+        is given in the source's own characters, ready to copy.
         """
+        from rapidfuzz import fuzz
+
         needle = fold(quote)
-        bounds = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", self.folded) if m.group().strip()]
+        text = self.folded
+        if not needle or not text.strip():
+            return Near("", 0.0)
+        aligned = fuzz.partial_ratio_alignment(needle, text)
+        if aligned is None or aligned.score == 0:
+            return Near("", 0.0)
+        low, high = _around(text, aligned.dest_start, aligned.dest_end, len(needle))
+        bounds = [m.span() for m in _SENTENCE.finditer(text, low, high) if m.group().strip()]
         windows = bounds + [(a[0], b[1]) for a, b in zip(bounds, bounds[1:])]
         best, best_span = 0.0, (0, 0)
         for start, end in windows:
-            window = self.folded[start:end]
+            if end <= aligned.dest_start or start >= aligned.dest_end:
+                continue  # not where the quote lines up
+            window = text[start:end]
             matcher = SequenceMatcher(None, needle, window, autojunk=False)
             if matcher.real_quick_ratio() == 0:
                 continue
@@ -88,7 +122,6 @@ class FoldedText:
         if best == 0.0:
             return Near("", 0.0)
         first, last = best_span
-        text = self.folded
         # Widen to whole words and at least the quote's length, so the passage reads as text.
         last = min(len(text), max(last, first + len(needle)))
         while first > 0 and text[first - 1].isalnum():
@@ -100,8 +133,41 @@ class FoldedText:
         while last > first and text[last - 1] == " ":
             last -= 1
         similarity = SequenceMatcher(None, needle, text[first:last], autojunk=False).ratio()
-        passage = self.original[self.origin[first] : self.origin[last - 1] + 1]
+        passage = self.original[self.origin(first) : self.origin(last - 1) + 1]
         return Near(" ".join(passage.split()), similarity)
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_ENDS = ".!?\n"
+
+
+def _around(text: str, start: int, end: int, width: int) -> tuple[int, int]:
+    """From the start of the sentence before ``start`` to the end of the sentence after ``end``,
+    but never more than a few quote lengths away (a text without full stops is one "sentence")."""
+    reach = 4 * width + 1000
+    floor, ceiling = max(0, start - reach), min(len(text), end + reach)
+    low = _sentence_start(text, start, floor)
+    while low > floor and text[low - 1] in _ENDS:
+        low -= 1
+    low = _sentence_start(text, low, floor)
+    high = _sentence_end(text, end, ceiling)
+    while high < ceiling and text[high] in _ENDS:
+        high += 1
+    return low, _sentence_end(text, high, ceiling)
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    return max(floor, *(text.rfind(c, floor, pos) + 1 for c in _ENDS))
+
+
+def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+    found = [i for i in (text.find(c, pos, ceiling) for c in _ENDS) if i >= 0]
+    if not found:
+        return ceiling
+    end = min(found)
+    while end < ceiling and text[end] in ".!?":
+        end += 1
+    return end
 
 
 def fold(text: str) -> str:

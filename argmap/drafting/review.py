@@ -132,7 +132,8 @@ def read_suggestions(folder: Path) -> ReviewFile | None:
     for index, raw in enumerate(data.get("suggestions") or []):
         line = doc.line(("suggestions", index))
         if not isinstance(raw, dict):
-            problems.append(Problem(str(path), line, f"suggestions[#{index + 1}]", "expected a mapping of fields"))
+            problems.append(Problem(str(path), line, f"suggestions[#{index + 1}]", "expected a mapping of fields",
+                                    "delete this entry, or delete the file and run 'argmap suggest' again"))
             continue
         try:
             suggestion = Suggestion.model_validate(raw)
@@ -251,7 +252,7 @@ class Accepted:
     suggestions: Path
 
 
-def accept(folder: Path, ids: Sequence[str]) -> Accepted:
+def accept(folder: Path, ids: Sequence[str], text_roots: Sequence[Path] = ()) -> Accepted:
     """Move the chosen suggestions into relations.yaml; check the corpus; all or nothing."""
     from argmap.corpus import load_corpus
     from argmap.errors import CorpusError, NothingToAcceptError
@@ -264,7 +265,7 @@ def accept(folder: Path, ids: Sequence[str]) -> Accepted:
     chosen = choose(review, ids)
     if not chosen:
         raise NothingToAcceptError(review.path)
-    graph = build_graph(load_corpus(folder))
+    graph = build_graph(load_corpus(folder, text_roots))
     problems: list[Problem] = []
     pairs: dict[frozenset[str], str] = {}
     for s in chosen:
@@ -292,7 +293,7 @@ def accept(folder: Path, ids: Sequence[str]) -> Accepted:
     old_suggestions = review.path.read_bytes().decode("utf-8")
     write_files(folder, {RELATIONS_FILE: after, SUGGESTIONS_FILE: render_suggestions(remaining)})
     try:
-        load_corpus(folder)
+        load_corpus(folder, text_roots)
     except CorpusError:
         # The corpus no longer checks (a timing the dates do not allow, say): put both files back.
         restore = {SUGGESTIONS_FILE: old_suggestions}

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import yaml
 
+from argmap.corpus.inputs import MAX_YAML_BYTES, Budget, Refused, read_input
 from argmap.corpus.models import Claim
 from argmap.corpus.quotes import FoldedText
+from argmap.corpus.yaml_lines import YamlSyntaxError, read_yaml
 from argmap.drafting.draft import Draft, SourceMeta, byline_in, draft_claims, render_source_file, source_id_for
 from argmap.drafting.schema import render_schema
 from argmap.drafting.text import cut_body
@@ -69,10 +71,11 @@ def _known_ids(folder: Path) -> tuple[set[str], set[str]]:
     """(source ids, claim ids) already in the folder's files, read leniently (the corpus may not validate yet)."""
     sources: set[str] = set()
     claims: set[str] = set()
+    root = folder.resolve()
     for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-        try:
-            data = yaml.safe_load(path.read_bytes().decode("utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        try:  # the corpus reader's safe path: regular files inside the folder, bounded, never recursive
+            data = read_yaml(path, read_input(path, [root], MAX_YAML_BYTES, Budget()).decode("utf-8")).data
+        except (Refused, UnicodeDecodeError, YamlSyntaxError):
             continue
         if not isinstance(data, dict):
             continue
@@ -98,7 +101,10 @@ def read_text(path: Path, max_bytes: int) -> str:
         if size > max_bytes:
             raise TextFileError(path, f"is {size:,} bytes; argmap drafts texts of up to {max_bytes:,} bytes",
                                 "cut the article out of the file (or use --from/--to on a smaller copy)")
-        return path.read_bytes().decode("utf-8")
+        # Read as the corpus is read: a regular file only (a FIFO would hang), never past the limit.
+        return read_input(path, [path.resolve().parent], max_bytes, Budget(max_bytes)).decode("utf-8")
+    except Refused as refused:
+        raise TextFileError(path, refused.reason, refused.fix) from None
     except UnicodeDecodeError as exc:
         raise TextFileError(path, f"is not UTF-8 text (bad byte at position {exc.start})",
                             "save it as UTF-8 plain text (copy the article into a text editor and save)") from None
@@ -169,7 +175,8 @@ class Written:
     ranker: str
 
 
-def write_suggestions(folder: Path, *, per_claim: int, limit: int, use_model: bool | None, progress: Progress) -> Written:
+def write_suggestions(folder: Path, *, per_claim: int, limit: int, use_model: bool | None, progress: Progress,
+                      text_roots: Sequence[Path] = ()) -> Written:
     """Rank candidate links and write the review file (rejections kept, pending acceptances protected)."""
     from argmap.corpus import load_corpus
     from argmap.drafting.review import (SUGGESTIONS_FILE, pending, read_suggestions, rejected, render_suggestions,
@@ -178,7 +185,7 @@ def write_suggestions(folder: Path, *, per_claim: int, limit: int, use_model: bo
     from argmap.errors import ModelUnavailableError, PendingAcceptError
     from argmap.graph import build_graph
 
-    corpus = load_corpus(folder)
+    corpus = load_corpus(folder, text_roots)
     graph = build_graph(corpus)
     review = read_suggestions(folder)
     waiting = pending(review)

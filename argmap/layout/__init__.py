@@ -31,7 +31,8 @@ box.width - 2 * PAD_X}``, ``heightConstraint: {minimum: box.height - 2 * PAD_Y}`
 constraints size the label inside the margins; give no maximum, as vis-network 9.1 measures
 each gap between words as three spaces when it wraps, and the lines come wrapped already), at
 ``x: box.x, y: box.y`` with physics off; tests/test_svg_browser.py checks that its boxes are then
-these to the pixel. ``Layout.opening_view`` says where to open, ``lane_view`` where each "go to
+these to the pixel. (The map page's graph view draws each box itself from these numbers, as a
+vis-network custom shape: render/templates/map_graph.js.) ``Layout.opening_view`` says where to open, ``lane_view`` where each "go to
 lane" button goes, ``fitted_view`` the whole drawing; ``to_data()`` is all of it as plain data.
 """
 

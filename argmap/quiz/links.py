@@ -15,9 +15,9 @@ import networkx as nx
 
 from argmap.analysis import Analysis
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
-from argmap.dates import AFTER, BEFORE, UNCLEAR, side_of
+from argmap.dates import AFTER, BEFORE, side_of
 from argmap.documents.refs import citation_of, claim_ref
-from argmap.graph import CONTRADICTS, Graph, SUPPORTS, edge_between, linked
+from argmap.graph import BETWEEN, CONTRADICTS, SUPERSEDED, SUPPORTS, Graph, edge_between, linked
 from argmap.quiz.model import Exercise, Option, Passage, Question, arrange, choose, interleave
 from argmap.quiz.similar import similar_text
 
@@ -189,100 +189,82 @@ def build_stance(analysis: Analysis, rng: Random, thesis: str) -> Exercise | Non
 
 # --- timing ------------------------------------------------------------------------------------
 
-SPANS, BOTH_BEFORE, BOTH_AFTER = "spans", "both-before", "both-after"
-TimingSubject = tuple[str, str, str, str]  # (earlier claim, later claim, event id, verdict)
-
-
-def _date(analysis: Analysis, claim_id: str) -> str:
-    graph = analysis.graph
-    return str(analysis.sources[graph.nodes[claim_id]["source"]]["date"])
-
-
-def timing_verdict(analysis: Analysis, first: str, second: str, event: dict[str, Any], timing: str) -> str | None:
-    """Whether ``event`` falls between two clashing claims' texts, or None when the map cannot say."""
-    sides = (side_of(_date(analysis, first), event["date"]), side_of(_date(analysis, second), event["date"]))
-    if UNCLEAR in sides:
-        return None
-    if sides[0] == sides[1]:
-        return BOTH_BEFORE if sides[0] == BEFORE else BOTH_AFTER
-    # The event falls between them; only the curator's timing says the clash turns on it.
-    return SPANS if timing == event["id"] else None
+BOTH_BEFORE, BOTH_AFTER = "both-before", "both-after"
+TimingSubject = tuple[str, str, str]  # (claim of the earlier text, claim of the later text, event id)
 
 
 def timing_order(analysis: Analysis, rng: Random) -> list[TimingSubject]:
+    """Links between two accounts that the corpus dates to a turning point falling surely between them."""
     graph = analysis.graph
     rank = analysis.source_rank
-    groups: dict[tuple[bool, str], list[TimingSubject]] = {}
+    groups: dict[str, list[TimingSubject]] = {}
     for u, v, data in graph.edges(data=True):
-        if data["relation"] != CONTRADICTS or data["scope"] != "between":
+        if data["relation"] not in (CONTRADICTS, SUPERSEDED) or data["scope"] != BETWEEN or not data["timing"]:
             continue
         first, second = sorted((u, v), key=lambda c: (rank[graph.nodes[c]["source"]], c))
-        for event in graph.graph["events"]:
-            verdict = timing_verdict(analysis, first, second, event, data["timing"])
-            if verdict is not None:
-                groups.setdefault((verdict != SPANS, event["id"]), []).append((first, second, event["id"], verdict))
-    # Take turns between "yes" and "no" answers and between turning points, so a quiz varies them.
+        event = analysis.events[data["timing"]]
+        if side_of(_date(analysis, first), event["date"]) == BEFORE and side_of(_date(analysis, second), event["date"]) == AFTER:
+            groups.setdefault(data["relation"], []).append((first, second, event["id"]))
+    # Take turns between changes and contradictions, so a quiz asks both.
     return interleave(rng, *(groups[key] for key in sorted(groups)))
 
 
-def _account(source: dict[str, Any]) -> Option:
-    return Option(citation_of(source).short, source["id"])
+def _date(analysis: Analysis, claim_id: str) -> str:
+    return str(analysis.sources[analysis.graph.nodes[claim_id]["source"]]["date"])
 
 
-def build_timing(analysis: Analysis, rng: Random, clash: TimingSubject) -> Exercise | None:
+def _undated_passage(analysis: Analysis, claim_id: str) -> Passage:
+    """A claim with its author and title but not its date: the student dates it from what it says."""
+    node = analysis.graph.nodes[claim_id]
+    source = analysis.sources[node["source"]]
+    return Passage(f"{node['author']}, \u201c{source['title']}\u201d", node["text"], node["quote"])
+
+
+def build_timing(analysis: Analysis, rng: Random, subject: TimingSubject) -> Exercise | None:
+    """Place two accounts either side of a turning point from what they say, then judge the clash.
+
+    The accounts' dates are not shown (the turning point's is): the student reasons from what
+    each passage reports. Then: can both claims be true, each of its own period (``superseded``),
+    or do they contradict each other whatever the dates?
+    """
     graph = analysis.graph
-    first, second, event_id, verdict = clash
+    first, second, event_id = subject
     event = analysis.events[event_id]
-    sources = analysis.sources
     when = f"{event['label']} ({event['date']})"
-    if verdict == BOTH_AFTER:
-        before = [s for s, r in sources.items() if side_of(r["date"], event["date"]) == BEFORE]
-        picked = choose(rng, before, 1)
-        if not picked:
-            return None
-        right = picked[0]
-    else:
-        right = graph.nodes[first]["source"]
-    after = [s for s, r in sources.items() if side_of(r["date"], event["date"]) == AFTER]
-    distractors = choose(rng, after)
-    if not distractors:
-        return None
-    options, index = arrange(rng, _account(sources[right]), [_account(sources[s]) for s in distractors])
-    later = "; ".join(f"{sources[s]['author']} {sources[s]['date']}" for s in sorted(distractors))
-    which = Question(
-        f"Which of these accounts was written before the turning point, {when}?",
-        options,
-        index,
-        f"{sources[right]['author']}'s account dates from {sources[right]['date']}, before {event['date']}; "
-        f"the others date from after it ({later}).",
-        (),
-        {"event": event_id},
-    )
     a, b = graph.nodes[first]["author"], graph.nodes[second]["author"]
+    if a == b:
+        return None  # "which author wrote first" would have no answer
+    shown = [first, second]
+    rng.shuffle(shown)  # the order on the page gives nothing away
+    x, y = (graph.nodes[c]["author"] for c in shown)
+    options = (Option(f"{x} wrote before it, {y} after it", shown[0]), Option(f"{y} wrote before it, {x} after it", shown[1]),
+               Option("Both wrote before it", BOTH_BEFORE), Option("Both wrote after it", BOTH_AFTER))
+    edge = edge_between(graph, first, second) or {}
     da, db = _date(analysis, first), _date(analysis, second)
-    rationale = (edge_between(graph, first, second) or {}).get("rationale", "")
-    if verdict == SPANS:
-        because = (f"{a}'s account dates from {da}, before {when}; {b}'s from {db}, after it. "
-                   f"The map dates this clash to that turning point: {rationale}")
-    else:
-        side = "before" if verdict == BOTH_BEFORE else "after"
-        because = (f"Both accounts date from {side} {when}: {a}'s from {da}, {b}'s from {db}. So it cannot "
-                   f"explain why they disagree. The clash: {rationale}")
-    explains = Question(
-        f"{a}'s claim and {b}'s claim contradict each other. Does the turning point fall between "
-        "the two accounts, so that timing may explain the clash?",
-        (Option(f"Yes: {a} wrote before it and {b} after it", SPANS),
-         Option("No: both wrote before it", BOTH_BEFORE),
-         Option("No: both wrote after it", BOTH_AFTER)),
-        [SPANS, BOTH_BEFORE, BOTH_AFTER].index(verdict),
-        because,
+    order = Question(
+        f"Which account was written before the turning point, {when}, and which after it?",
+        options, [o.value for o in options].index(first),
+        f"{a}'s account dates from {da}, before {event['date']}; {b}'s from {db}, after it. {edge.get('rationale', '')}".strip(),
         (claim_ref(analysis, first), claim_ref(analysis, second)),
-        {"event": event_id, "first": first, "second": second},
+        {"event": event_id, "shown": f"{shown[0]} {shown[1]}"},
+    )
+    kinds = (Option("Yes: each held in its own period; what happened after the turning point overturned the earlier one",
+                    SUPERSEDED),
+             Option("No: they contradict each other, whatever the dates", CONTRADICTS))
+    if edge["relation"] == SUPERSEDED:
+        why = (f"The map records that events overturned {a}'s claim: {a} described things before {event['label']}, "
+               f"{b} after it, and each held in its own period.")
+    else:
+        why = (f"The map records a contradiction: the two claims cannot both hold, though {event['label']} falls "
+               "between them and is part of the story.")
+    both = Question(  # the quotes are given with the first question
+        "Can both claims be true?", kinds, [o.value for o in kinds].index(edge["relation"]), why, (),
+        {"first": first, "second": second},
     )
     return Exercise(
         "timing", "Before or after?",
-        "Accounts written before a turning point could not know what came after it. "
-        "Date the accounts, then judge whether the turning point separates the two clashing claims.",
-        (Passage("Turning point", when), _claim_passage(analysis, first), _claim_passage(analysis, second)),
-        (which, explains), frozenset({first, second}),
+        "The accounts' dates are not given: work out from what each passage says whether it was written before or "
+        "after the turning point. Then decide whether the two claims clash, or each was true of its own time.",
+        (Passage("Turning point", when), *(_undated_passage(analysis, c) for c in shown)),
+        (order, both), frozenset({first, second}),
     )

@@ -151,8 +151,13 @@ def interleave(rng: Random, *groups: Iterable[Any]) -> list[Any]:
 
 
 def summary(quiz: Quiz) -> str:
-    """One line on the size of the quiz and how to make it again."""
+    """The size of the quiz, for every page (students' pages carry nothing else about how it was made)."""
     count = len(quiz.exercises)
-    short = f" (the map supports only {count} of the {quiz.requested} asked for)" if count < quiz.requested else ""
-    return (f"{count} exercise{'s' if count != 1 else ''}, {quiz.marks} mark{'s' if quiz.marks != 1 else ''}{short}. "
-            f"Seed {quiz.seed}: argmap quiz --seed {quiz.seed} makes the same quiz again.")
+    return f"{count} exercise{'s' if count != 1 else ''}, {quiz.marks} mark{'s' if quiz.marks != 1 else ''}."
+
+
+def remake(quiz: Quiz) -> str:
+    """For the teacher's answer key only: whether the map ran short, and how to make the same quiz again."""
+    count = len(quiz.exercises)
+    short = f"The map supports only {count} of the {quiz.requested} exercises asked for. " if count < quiz.requested else ""
+    return f"{short}Seed {quiz.seed}: argmap quiz --seed {quiz.seed} makes the same quiz again."

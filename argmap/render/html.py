@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
 from argmap.documents.brief import SIDE_NAMES, TEXT, Brief
+from argmap.documents.refs import MAP_PAGE, map_link
 from argmap.documents.worksheet import Worksheet
-from argmap.quiz.model import Quiz, quiz_data, summary
+from argmap.quiz.model import Quiz, quiz_data, remake, summary
 from argmap.render.pages import render
 
 
-def render_brief_html(brief: Brief) -> str:
-    return render("brief.html.j2", brief=brief, side_names=SIDE_NAMES, text=TEXT, stance_order=(PRO, CON, MIXED, SILENT))
+STANCE_LABELS = ((PRO, "affirmative"), (CON, "negative"), (MIXED, "mixed"), (SILENT, "silent"))
+
+
+def render_brief_html(brief: Brief, map_page: str = MAP_PAGE) -> str:
+    """The brief as one printable page; claim ids link to the map's source reader at ``map_page``."""
+    return render("brief.html.j2", brief=brief, side_names=SIDE_NAMES, text=TEXT, stance_labels=STANCE_LABELS,
+                  map_link=lambda ref: map_link(ref.id, ref.source, map_page))
 
 
 def render_sheet_html(quiz: Quiz) -> str:
@@ -23,7 +29,7 @@ def render_sheet_html(quiz: Quiz) -> str:
 
 
 def render_key_html(quiz: Quiz) -> str:
-    return render("quiz_sheet.html.j2", quiz=quiz_data(quiz), summary=summary(quiz), key=True)
+    return render("quiz_sheet.html.j2", quiz=quiz_data(quiz), summary=f"{summary(quiz)} {remake(quiz)}", key=True)
 
 
 def render_self_html(quiz: Quiz) -> str:

@@ -1,158 +1,70 @@
-"""The interactive map: one self-contained, offline HTML page drawn by vis-network.
+"""The interactive map: one self-contained, offline HTML page with four views.
+
+**Overview** (the landing view: stance matrix, agreement heatmap, clashes by kind, timeline,
+common ground, each author's core), **Thesis** (a debate board per thesis), **Graph** (every claim
+at the layout's positions, drawn by vis-network with physics off) and **Sources** (each text with
+every quoted span highlighted). A claim panel opens over any of them. Each view has a URL hash
+(``#thesis=ID``, ``#claim=ID``, ``#author=ID``, ``#graph``, ``#source=ID``) so it can be linked.
+
+The overview is rendered here, as HTML; the other views are built by the page scripts from the
+page's JSON data (``map_data``, ``map_boards``), setting corpus text only with ``textContent``.
 
 pyvis 0.3.2 supplies the vis-network bundle; its Network class and stock template are not used
 (the template loads Bootstrap from a CDN, switches tooltips to innerHTML when a title contains
-"href" and inserts the heading unescaped; ``from_nx`` is quadratic and mutates the graph). Our
-template escapes everything, inlines every asset and carries a Content-Security-Policy.
+"href" and inserts the heading unescaped; ``from_nx`` is quadratic and mutates the graph), nor is
+vis-network's stylesheet (220 KB, mostly images for buttons the page does not show).
 """
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
+import base64
+import gzip
+from typing import Any, Mapping
 
 from argmap.analysis import Analysis
-from argmap.corpus.models import CLAIM_TYPE_MEANINGS, ClaimType
-from argmap.documents.refs import citation_of
+from argmap.layout import Layout, compute_layout
+from argmap.render.map_boards import thesis_boards, time_order
+from argmap.render.map_data import page_data
+from argmap.render.map_overview import Focus, overview
 from argmap.render.pages import render
-from argmap.render.style import EDGE_STYLES, TYPE_GLYPHS, TYPE_SHAPES, author_colour, lighten
 
-LARGE = 1000  # past this many nodes, trade layout polish for a page that opens quickly
-
-
-def _tooltip(node: dict[str, Any], source: dict[str, Any]) -> str:
-    voice = f"\nReported view of {node['speaker']} (not {node['author']}'s own)" if node["voice"] == "reports" else ""
-    return f"{node['id']} · {node['type']}{voice}\n{node['text']}\n\u201c{node['quote']}\u201d\n{citation_of(source)}"
+SCRIPTS = ("map_core.js", "map_panel.js", "map_board.js", "map_reader.js", "map_graph.js")
+STYLES = ("badges.css", "map.css", "map_overview.css", "map_board.css", "map_graph.css", "map_print.css")
 
 
-def vis_options(node_count: int) -> dict[str, Any]:
-    large = node_count > LARGE
-    return {
-        "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": node_count <= 150},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -70,
-                "centralGravity": 0.012,
-                "springLength": 110,
-                "springConstant": 0.06,
-                "damping": 0.5,
-                "avoidOverlap": 0 if large else 0.5,
-            },
-            "stabilization": {"enabled": True, "iterations": 120 if large else 400, "updateInterval": 50, "fit": True},
-            "minVelocity": 1.0,
-            "maxVelocity": 60,
-            "timestep": 0.45,
-        },
-        "edges": {"smooth": False, "width": 1.4, "selectionWidth": 1.5},
-        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif", "color": "#1d2330"}, "borderWidth": 2},
-        "interaction": {
-            "hover": not large,
-            "tooltipDelay": 120,
-            "hideEdgesOnDrag": large,
-            "hideEdgesOnZoom": large,
-            "keyboard": {"enabled": True, "bindToWindow": False},
-            "multiselect": False,
-        },
-    }
+def packed_svg(svg: str) -> str:
+    """The SVG picture gzipped and in base64, for a ``<script type="application/gzip">`` data block.
 
-
-def map_payload(analysis: Analysis) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-ready data."""
-    graph = analysis.graph
-    meta = graph.graph
-    sources = analysis.sources
-    author_index = {name: i for i, name in enumerate(meta["authors"])}
-    support_in = {n: 0 for n in graph}
-    for _, target, data in graph.edges(data=True):
-        if data["relation"] == "supports":
-            support_in[target] += 1
-    nodes = []
-    for node_id, data in graph.nodes(data=True):
-        node = {"id": node_id, **data}
-        colour = author_colour(author_index[data["author"]])
-        reported = data["voice"] == "reports"
-        fill = lighten(colour, 0.6) if reported else colour
-        nodes.append(
-            {
-                "id": node_id,
-                "label": node_id,
-                "author": data["author"],
-                "source": data["source"],
-                "date": data["date"],
-                "ctype": data["type"],
-                "voice": data["voice"],
-                "speaker": data["speaker"],
-                "theses": data["theses"],
-                "text": data["text"],
-                "quote": data["quote"],
-                "shape": TYPE_SHAPES.get(data["type"], "dot"),
-                "size": round(11 + 4 * math.sqrt(support_in[node_id]), 2),
-                "color": {
-                    "background": fill,
-                    "border": colour,
-                    "highlight": {"background": fill, "border": "#1d2330"},
-                    "hover": {"background": fill, "border": "#1d2330"},
-                },
-                "shapeProperties": {"borderDashes": [4, 3] if reported else False},
-                "title": _tooltip(node, sources[data["source"]]),
-            }
-        )
-    events = {e["id"]: e for e in meta["events"]}
-    edges = []
-    for index, (source, target, data) in enumerate(graph.edges(data=True)):
-        style = EDGE_STYLES[data["relation"]]
-        width = 1.2 if data["scope"] == "author" else 2.0
-        timing = events.get(data.get("timing", ""))
-        edges.append(
-            {
-                "id": f"e{index}",
-                "from": source,
-                "to": target,
-                "relation": data["relation"],
-                "scope": data["scope"],
-                "rationale": data["rationale"],
-                "timing": data.get("timing", ""),
-                "timing_label": f"{timing['label']} ({timing['date']})" if timing else "",
-                "arrows": style["arrows"],
-                "dashes": style["dashes"],
-                "width": width,
-                "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"], "opacity": 0.9},
-                "title": f"{source} {data['relation']} {target}" + (f"\n{data['rationale']}" if data["rationale"] else ""),
-            }
-        )
-    relations = [d["relation"] for _, _, d in graph.edges(data=True)]
-    first_dates = analysis.first_dates
-    return {
-        "title": meta["title"],
-        "nodes": nodes,
-        "edges": edges,
-        "authors": [{"name": a, "colour": author_colour(i), "date": first_dates[a]} for i, a in enumerate(meta["authors"])],
-        "types": [{"type": t.value, "glyph": TYPE_GLYPHS[TYPE_SHAPES[t.value]], "meaning": CLAIM_TYPE_MEANINGS[t]} for t in ClaimType],
-        "theses": meta["theses"],
-        "sources": [{**s, "citation": str(citation_of(s))} for s in meta["sources"]],
-        "events": meta["events"],
-        "edge_styles": EDGE_STYLES,
-        "stats": {"claims": len(nodes), "supports": relations.count("supports"), "contradicts": relations.count("contradicts")},
-        "options": vis_options(len(nodes)),
-    }
-
-
-def render_map(
-    analysis: Analysis,
-    extra: dict[str, Any] | None = None,
-    template: str = "map.html.j2",
-    scripts: tuple[str, ...] = (),
-) -> str:
-    """Render the map page.
-
-    ``extra`` adds panels' data to the page's JSON; ``scripts`` names further script files in
-    templates/ to inline (each is allowed by its hash in the page's Content-Security-Policy).
+    The picture repeats every box and link of the page's data in SVG markup (about 1 KB a claim);
+    packed, it is about a sixth of that. The page unpacks it with the browser's own
+    DecompressionStream when a reader downloads or prints it. ``mtime=0`` keeps builds identical.
     """
-    payload = map_payload(analysis)
-    if extra:
-        payload.update(extra)
-    return render(template, page=payload, heading=payload["title"], extra_scripts=list(scripts))
+    return base64.b64encode(gzip.compress(svg.encode("utf-8"), compresslevel=9, mtime=0)).decode("ascii")
+
+
+def render_map(analysis: Analysis, texts: Mapping[str, str] | None = None, layout: Layout | None = None,
+               svg: str = "") -> str:
+    """The map page. ``texts`` (source id -> text, as ``Corpus.texts``) feed the source reader
+    and the quotes in their paragraphs; ``layout`` places the graph view (computed when not
+    given); ``svg`` (``render_svg`` at the same layout) is offered as a download and printed."""
+    focus = Focus()
+    data = page_data(analysis, texts, layout or compute_layout(analysis.graph))
+    data["boards"] = thesis_boards(analysis)
+    data["time_order"] = time_order(analysis)
+    view = overview(analysis, focus)
+    data["focus"] = focus.sets
+    meta = analysis.graph.graph
+    context: dict[str, Any] = {
+        "page": data,
+        "o": view,
+        "heading": meta["title"],
+        "types": data["types"],
+        "theses": data["theses"],
+        "edge_styles": data["edge_styles"],
+        "first_thesis": meta["theses"][0]["id"] if meta["theses"] else "",
+        "first_source": meta["sources"][0]["id"] if meta["sources"] else "",
+        "svg": packed_svg(svg) if svg else "",
+        "script_names": list(SCRIPTS),
+        "styles": list(STYLES),
+    }
+    return render("map.html.j2", **context)

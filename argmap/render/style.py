@@ -18,6 +18,10 @@ TYPE_SHAPES = {
 }
 TYPE_GLYPHS = {"square": "■", "dot": "●", "diamond": "◆", "star": "★", "triangle": "▲", "hexagon": "⬢"}
 
+# The agreement heatmap's diverging scale (ColorBrewer BrBG ends): brown for authors who only
+# clash, teal for those who only agree. Neither is an author colour; every cell also prints its score.
+HEAT_CLASH, HEAT_AGREE, HEAT_NONE = "#8C510A", "#01665E", "#EEF0F4"
+
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "supports": {"color": "#2E7D32", "dashes": False, "arrows": "to"},
     "contradicts": {"color": "#C62828", "dashes": True, "arrows": ""},

@@ -17,10 +17,22 @@ WIDTH = 100
 LABEL_WIDTH = 34
 
 
-def _wrap(text: str, indent: str, hang: str = "") -> list[str]:
+def _wrap(text: str, indent: str, hang: str = "", width: int = WIDTH) -> list[str]:
     """Wrapped lines; claim ids are never split at their hyphens."""
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + hang,
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + hang,
                          break_on_hyphens=False, break_long_words=False) or [indent.rstrip()]
+
+
+def _within(lines: list[str], width: int) -> list[str]:
+    """Headings and other fixed lines wrapped too, so that nothing runs past ``width``; tables stay whole."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width or "  " in line.strip():
+            out.append(line)  # short, or a table row (columns are runs of spaces)
+        else:
+            indent = line[: len(line) - len(line.lstrip())]
+            out += _wrap(line.strip(), indent, "  ", width)
+    return out
 
 
 def _fit(text: str, width: int) -> str:
@@ -41,8 +53,8 @@ def _labels(graph: Graph) -> dict[str, str]:
     return {t["id"]: t["label"] for t in graph.graph["theses"]}
 
 
-def render_stances(analysis: Analysis, only: str | None = None) -> str:
-    """The theses x authors table, then the claims behind every cell."""
+def render_stances(analysis: Analysis, only: str | None = None, width: int = WIDTH) -> str:
+    """The theses x authors table, then the claims behind every cell, wrapped to ``width``."""
     graph = analysis.graph
     cells = analysis.stances
     authors = analysis.authors
@@ -50,14 +62,22 @@ def render_stances(analysis: Analysis, only: str | None = None) -> str:
     labels = _labels(graph)
     texts = {t["id"]: t["text"] for t in graph.graph["theses"]}
     theses = [t for t in analysis.thesis_ids if only is None or t == only]
-    rows = [["Thesis", *(short[a] for a in authors)]]
-    rows += [[_fit(labels[t], LABEL_WIDTH), *(_cell_label(cells[t, a]) for a in authors)] for t in theses]
+    cell_rows = [[short[a] for a in authors]] + [[_cell_label(cells[t, a]) for a in authors] for t in theses]
+    # On a narrow terminal the columns close up, then the labels give way.
+    gap = 3 if width >= WIDTH else 2
+    columns = sum(max(len(row[i]) for row in cell_rows) + gap for i in range(len(authors)))
+    label_width = max(12, min(LABEL_WIDTH, width - columns))
+    rows = [["Thesis", *cell_rows[0]]] + [[_fit(labels[t], label_width), *row] for t, row in zip(theses, cell_rows[1:])]
     lines = ["Where each author stands (from their own claims; reported views never count)", ""]
-    lines += table(rows)
-    lines += ["", "pro N / con N: the side the author's N claims take; mixed P/C: P claims pro, C con;",
-              "\u00b7 silent; (rN): N views the author only reports, not counted.", ""]
+    lines += table(rows, gap)
+    if width >= WIDTH:
+        lines += ["", "pro N / con N: the side the author's N claims take; mixed P/C: P claims pro, C con;",
+                  "\u00b7 silent; (rN): N views the author only reports, not counted.", ""]
+    else:
+        lines += ["", *_wrap("pro N / con N: the side the author's N claims take; mixed P/C: P claims pro, C con; "
+                             "\u00b7 silent; (rN): N views the author only reports, not counted.", "", width=width), ""]
     for thesis in theses:
-        lines += _wrap(f"{labels[thesis]} ({thesis}): {texts[thesis]}", "", "  ")
+        lines += _wrap(f"{labels[thesis]} ({thesis}): {texts[thesis]}", "", "  ", width)
         detail = []
         for author in authors:
             cell = cells[thesis, author]
@@ -72,9 +92,9 @@ def render_stances(analysis: Analysis, only: str | None = None) -> str:
         name_width = max(len(a) for a, _, _ in detail)
         for author, stance, claims in detail:
             head = f"  {author.ljust(name_width)}  {stance.ljust(6)}  "
-            lines += _wrap(head + claims, "", " " * len(head)) if claims else [head.rstrip()]
+            lines += _wrap(head + claims, "", " " * len(head), width) if claims else [head.rstrip()]
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(_within(lines, width)).rstrip() + "\n"
 
 
 def _count(number: int, noun: str) -> str:
@@ -85,8 +105,8 @@ def _pair_cell(pair: PairAgreement) -> str:
     return f"{format_score(pair.score)} ({pair.agreements}/{pair.disagreements})"
 
 
-def render_agreement(analysis: Analysis) -> str:
-    """The author x author agreement matrix with its method."""
+def render_agreement(analysis: Analysis, width: int = WIDTH) -> str:
+    """The author x author agreement matrix with its method, wrapped to ``width``."""
     matrix = analysis.agreement
     authors = analysis.authors
     short = analysis.short_names
@@ -96,42 +116,43 @@ def render_agreement(analysis: Analysis) -> str:
     lines += table(rows)
     lines += ["", "Method:"]
     for line in AGREEMENT_METHOD:
-        lines += _wrap(line, "  ")
-    return "\n".join(lines) + "\n"
+        lines += _wrap(line, "  ", width=width)
+    return "\n".join(_within(lines, width)) + "\n"
 
 
-def _quoted(graph: Graph, claim: str, indent: str) -> list[str]:
+def _quoted(graph: Graph, claim: str, indent: str, width: int) -> list[str]:
     """A claim on one or more lines: id, author, date, paraphrase; then its quote."""
     node = graph.nodes[claim]
     voice = f" [reported: the view of {node['speaker']}]" if node["voice"] == "reports" else ""
     head = f"{claim} ({node['author']}, {node['date']}){voice}: {node['text']}"
-    return _wrap(head, indent, "  ") + _wrap(f"\u201c{node['quote']}\u201d", indent + "  ")
+    return _wrap(head, indent, "  ", width) + _wrap(f"\u201c{node['quote']}\u201d", indent + "  ", width=width)
 
 
-def _clash_lines(graph: Graph, number: int, clash: Clash, events: dict[str, str]) -> list[str]:
+def _clash_lines(graph: Graph, number: int, clash: Clash, events: dict[str, str], width: int) -> list[str]:
     lines = [f"  {number}. sharpness {clash.sharpness} (weights {clash.weights[0]} + {clash.weights[1]})"]
-    lines += _quoted(graph, clash.earlier, "     ") + _quoted(graph, clash.later, "     ")
-    lines += _wrap("why: " + clash.rationale, "     ")
+    lines += _quoted(graph, clash.earlier, "     ", width) + _quoted(graph, clash.later, "     ", width)
+    lines += _wrap("why: " + clash.rationale, "     ", width=width)
     timing = clash.timing
     if timing.certain:
-        lines += _wrap("written either side of: " + "; ".join(events[e] for e in timing.certain), "     ")
+        lines += _wrap("written either side of: " + "; ".join(events[e] for e in timing.certain), "     ", width=width)
     if timing.possible:
-        lines += _wrap("perhaps either side of (partial dates): " + "; ".join(events[e] for e in timing.possible), "     ")
+        lines += _wrap("perhaps either side of (partial dates): " + "; ".join(events[e] for e in timing.possible), "     ",
+                       width=width)
     return lines
 
 
-def _theses_lines(graph: Graph, comparison: Comparison, theses: tuple[str, ...]) -> list[str]:
+def _theses_lines(graph: Graph, comparison: Comparison, theses: tuple[str, ...], width: int) -> list[str]:
     """One entry per thesis: each author's stance and the claims behind it."""
     lines = []
     for thesis in theses:
         lines.append(f"    {_labels(graph)[thesis]}:")
         for author in (comparison.a, comparison.b):
             cell = comparison.cells[thesis, author]
-            lines += _wrap(f"{author} {cell.stance}: {', '.join(cell.claims)}", "      ", "  ")
+            lines += _wrap(f"{author} {cell.stance}: {', '.join(cell.claims)}", "      ", "  ", width)
     return lines
 
 
-def render_comparison(analysis: Analysis, comparison: Comparison) -> str:
+def render_comparison(analysis: Analysis, comparison: Comparison, width: int = WIDTH) -> str:
     """Where two authors agree, where they clash (both quotes and why), what only one addresses."""
     graph = analysis.graph
     a, b = comparison.a, comparison.b
@@ -147,36 +168,36 @@ def render_comparison(analysis: Analysis, comparison: Comparison) -> str:
         lines.append("  Nowhere: no supports link and no thesis on which they take the same side.")
     for source, target in pair.supports:
         lines += [f"  {source} supports {target}"]
-        lines += _quoted(graph, source, "     ") + _quoted(graph, target, "     ")
-        lines += _wrap("why: " + graph.edges[source, target]["rationale"], "     ")
+        lines += _quoted(graph, source, "     ", width) + _quoted(graph, target, "     ", width)
+        lines += _wrap("why: " + graph.edges[source, target]["rationale"], "     ", width=width)
     if pair.same_side:
         lines.append("  Same side on a thesis:")
-        lines += _theses_lines(graph, comparison, pair.same_side)
+        lines += _theses_lines(graph, comparison, pair.same_side, width)
     lines += ["", "WHERE THEY CLASH"]
     if not comparison.clashes and not pair.opposite_sides:
         lines.append("  Nowhere: no contradicts link and no thesis on which they take opposite sides.")
     for number, clash in enumerate(comparison.clashes, 1):
-        lines += _clash_lines(graph, number, clash, events)
+        lines += _clash_lines(graph, number, clash, events, width)
     if pair.opposite_sides:
         lines.append("  Opposite sides on a thesis:")
-        lines += _theses_lines(graph, comparison, pair.opposite_sides)
+        lines += _theses_lines(graph, comparison, pair.opposite_sides, width)
     if comparison.reported_links:
         lines += ["", "LINKS TO A VIEW ONE OF THEM ONLY REPORTS (not counted as theirs)"]
         for source, target in comparison.reported_links:
             edge = graph.edges[source, target]
             lines += [f"  {source} {edge['relation']} {target}"]
-            lines += _quoted(graph, source, "     ") + _quoted(graph, target, "     ")
-            lines += _wrap("why: " + edge["rationale"], "     ")
+            lines += _quoted(graph, source, "     ", width) + _quoted(graph, target, "     ", width)
+            lines += _wrap("why: " + edge["rationale"], "     ", width=width)
     if comparison.partly:
         lines += ["", "BOTH ADDRESS, AT LEAST ONE MIXED"]
-        lines += _theses_lines(graph, comparison, comparison.partly)
+        lines += _theses_lines(graph, comparison, comparison.partly, width)
     lines += ["", "ONLY ONE OF THEM ADDRESSES"]
     for author, only in ((a, comparison.only_a), (b, comparison.only_b)):
         lines.append(f"  Only {author} takes a side on:" + ("" if only else " no thesis."))
         for thesis in only:
             cell = comparison.cells[thesis, author]
-            lines += _wrap(f"{labels[thesis]} ({cell.stance}): {', '.join(cell.claims)}", "    ", "  ")
-    return "\n".join(lines) + "\n"
+            lines += _wrap(f"{labels[thesis]} ({cell.stance}): {', '.join(cell.claims)}", "    ", "  ", width)
+    return "\n".join(_within(lines, width)) + "\n"
 
 
 # -- one claim --------------------------------------------------------------------------------

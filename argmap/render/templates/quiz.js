@@ -30,7 +30,10 @@
       cite.appendChild(document.createTextNode(" \u00b7 "));
       cite.appendChild(el("span", "badge reported", "reports the view of " + e.speaker));
     }
-    cite.appendChild(document.createTextNode(" \u00b7 " + e.id));
+    cite.appendChild(document.createTextNode(" \u00b7 check it in the source: "));
+    var link = el("a", "source-link", e.id);
+    link.href = e.link;  // the map's source reader, opened at the quote
+    cite.appendChild(link);
     quote.appendChild(cite);
     return quote;
   }
