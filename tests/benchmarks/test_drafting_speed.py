@@ -55,8 +55,8 @@ def test_recall_on_the_known_answer_corpus() -> None:
 
 
 def test_recall_on_the_flagship_corpus(flagship_corpus: Any, flagship_graph: Any) -> None:
-    """A floor well under the measured value (tests/benchmarks/suggest_recall.py reports it: 52% at 5 and
-    91% of kinds right on 100 links, against 48% and 87% before related words and the new kind rules),
+    """A floor well under the measured value (tests/benchmarks/suggest_recall.py reports it: 45% at 5 and
+    87% of kinds right on 115 links, against 41% and 86% before related words and the new kind rules),
     and far above chance."""
     texts = [flagship_corpus.texts[source] for source in sorted(flagship_corpus.texts)]
     result = held_out_recall(flagship_graph, texts=texts)
