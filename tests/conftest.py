@@ -208,3 +208,13 @@ settings.register_profile("argmap", max_examples=100, derandomize=True, deadline
 settings.register_profile("fuzz", max_examples=4000, deadline=None, print_blob=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile("argmap")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``model`` need the optional embeddings extra: they run only when ``-m`` names them."""
+    if "model" in (config.getoption("markexpr") or ""):
+        return
+    deselected = [item for item in items if item.get_closest_marker("model")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("model")]

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from argmap.documents.brief import build_brief
 from argmap.render.markdown import render_brief_md
 from argmap.cli import cli
-from conftest import DATA, MINI
+from conftest import DATA, MINI, edit
 
 HARBOUR = DATA / "harbour"
 
@@ -152,8 +152,8 @@ WHERE THEY CLASH
        “The closure was needless.”
      why: Dune wrote before the storm that the harbour must close; Ebb, after it, that closing was
      needless.
-     written either side of: The November storm damages the pier
-     perhaps either side of (partial dates): The audit report is published
+     turning point: The November storm damages the pier: the earlier text was written before it, the
+     later after
   Opposite sides on a thesis:
     Closure justified:
       Dana Dune pro: dune.unsafe, dune.close
@@ -250,3 +250,13 @@ def test_build_writes_the_brief_beside_the_map_with_the_panels(runner: CliRunner
     for name in ("argmap.html", "brief.html", "brief.md"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     assert (tmp_path / "a" / "brief.md").read_text(encoding="utf-8") == run(runner, "brief", "--corpus", str(MINI)).output
+
+
+def test_compare_lists_what_changed_with_events_apart_from_the_clashes(runner: CliRunner, mini: Path) -> None:
+    edit(mini, "relations.yaml", "    relation: contradicts\n    rationale: Alder blames",
+         "    relation: superseded\n    rationale: Alder blames")
+    result = run(runner, "compare", "alder", "birch", "--corpus", str(mini))
+    assert result.exit_code == 0
+    changed = result.output.split("WHAT CHANGED WITH EVENTS (each held in its own period; not counted as a disagreement)\n")[1]
+    assert changed.startswith("  1. across The inquiry publishes its tests\n     alder.design (Ann Alder, 2020-01-10)")
+    assert "alder.design" not in result.output.split("WHERE THEY CLASH")[1].split("WHAT CHANGED")[0].split("Opposite sides")[0]

@@ -46,12 +46,15 @@ def test_suggest_ranks_the_known_answers_first(harbour: Path, runner: CliRunner)
     lines = result.output.splitlines()
     assert lines[:5] == [
         "ranked 9 claims by TF-IDF and the corpus's structure (no model)",
-        f"wrote {harbour}/suggestions.yaml: 17 suggested links",
-        "  s1  contradicts birk.council-blameless -> cole.council-ignored  (0.61: shared terms: council, engineers, wall; "
+        f"wrote {harbour}/suggestions.yaml: 18 suggested links",
+        "  s1  contradicts birk.council-blameless -> cole.council-ignored  (0.67: shared terms: council, engineers, wall; "
+        "related words in the texts: asked ~ engineers, council ~ warnings; "
         "opposite sides of 'Council to blame' (Birk con, Cole pro))",
-        "  s2  superseded  ames.wall-will-hold -> cole.wall-collapsed  (0.51: shared terms: storm, wall; opposite sides of "
-        "'The wall holds' (Ames pro, Cole con); the texts straddle 'The January storm' (2024-01-15))",
-        "  s3  supports    ames.shallow-foundations -> birk.foundations-cut  (0.38: shared terms: foundations, contractor)",
+        "  s2  superseded  ames.wall-will-hold -> cole.wall-collapsed  (0.57: shared terms: storm, wall; related words in "
+        "the texts: decades ~ storm; opposite sides of 'The wall holds' (Ames pro, Cole con); the texts straddle "
+        "'The January storm' (2024-01-15), which Cole names)",
+        "  s3  supports    ames.shallow-foundations -> birk.foundations-cut  (0.41: shared terms: foundations, contractor; "
+        "related words in the texts: contractor ~ foundations, poured ~ divers)",
     ]
     first = suggestions(harbour)[:3]
     assert [(s["from"], s["to"], s["relation"], s.get("timing")) for s in first] == [
@@ -85,7 +88,7 @@ def test_accepting_moves_exactly_the_chosen_suggestions(harbour: Path, runner: C
         ("ames.shallow-foundations", "birk.foundations-cut", "supports"),
     ]
     left = [s["id"] for s in suggestions(harbour)]
-    assert "s1" not in left and "s3" not in left and "s2" in left and len(left) == 15
+    assert "s1" not in left and "s3" not in left and "s2" in left and len(left) == 16
     from argmap.corpus import load_corpus
 
     assert len(load_corpus(harbour).relations) == 3
@@ -178,6 +181,54 @@ def test_the_model_path_blends_embeddings_into_the_ranking(harbour_graph: Any) -
     row = slice(0, 1)
     assert not np.allclose(plain.scores(row)[np.isfinite(plain.scores(row))],
                            blended.scores(row)[np.isfinite(blended.scores(row))])
+
+
+@pytest.mark.parametrize("corpus", ["harbour", "mini"])
+def test_held_out_kinds_of_the_small_corpora_are_guessed_right(corpus: str, request: pytest.FixtureRequest) -> None:
+    """Each curated link between authors, held out, gets its curated kind back (contradicts in both)."""
+    from argmap.drafting.suggest import Ranker
+
+    graph = request.getfixturevalue(f"{corpus}_graph")
+    held = [(a, b, d["relation"]) for a, b, d in graph.edges(data=True) if d["scope"] == "between"]
+    guessed = []
+    for a, b, relation in held:
+        rest = graph.copy()
+        rest.remove_edge(a, b)
+        guessed.append((a, b, Ranker(rest).explain(a, b, 0.0).relation))
+    assert guessed == held and "contradicts" in {r for _, _, r in held}
+
+
+@pytest.mark.parametrize("one, other, expected", [
+    ("Russia kept to the agreed principles and adhered to them.", "Russia breached the consensus.", "adhered / breached"),
+    ("The deployment strengthened ties with Armenia.", "The deployment weakened ties with Armenia.", "strengthened / weakened"),
+    ("The mission ensured access.", "The mission failed to keep the road open.", "ensured / failed"),
+    ("The deployment strengthened and weakened ties.", "The deployment weakened ties.", ""),
+    ("Nothing opposite here.", "Nothing opposite there either.", ""),
+], ids=["adhere-breach", "strengthen-weaken", "ensure-fail", "both-in-one", "none"])
+def test_opposite_words(one: str, other: str, expected: str) -> None:
+    from argmap.drafting.suggest import _opposite_words
+
+    assert _opposite_words(one, other) == expected
+
+
+def test_related_words_are_learnt_from_the_texts_the_same_way_every_time(harbour: Path) -> None:
+    """Two words that never meet in one claim but keep the same company in the texts come out related."""
+    from argmap.corpus import load_corpus
+    from argmap.drafting.similarity import Related, TfIdf
+    from argmap.graph import build_graph
+
+    corpus = load_corpus(harbour)
+    graph = build_graph(corpus)
+    documents = [f"{graph.nodes[c]['text']} {graph.nodes[c]['quote']}" for c in graph.nodes]
+    texts = [corpus.texts[s] for s in sorted(corpus.texts)]
+    one, two = Related(TfIdf(documents), texts), Related(TfIdf(documents), texts)
+    assert one.matrix.tobytes() == two.matrix.tobytes()
+    company = ["held the storm back", "cracked in the winter", "was built of stone", "needs repair soon", "stands by the harbour"]
+    apart = ["ferries sail at dawn", "tickets cost five pounds", "the timetable changed in spring", "tourists queue for boats"]
+    text = " ".join([f"The wall {c}." for c in company] + [f"The pier {c}." for c in company] + [f"The {o}." for o in apart])
+    related = Related(TfIdf(["the wall", "the pier", "ferries and tickets"]), [text])
+    assert related.matrix[0] @ related.matrix[1] > 0.4 > 0.0 > related.matrix[0] @ related.matrix[2]
+    assert related.related_terms(0, 1) == [("wall", "pier")]
 
 
 def test_asking_for_the_model_without_it_installed_says_how_to_install(harbour: Path, runner: CliRunner,

@@ -178,4 +178,4 @@ class Analysis:
         """Two different authors compared, in the order given."""
         if first == second:
             raise SameAuthorError(first)
-        return compare(self.graph, first, second, self.stances, self.agreement, self.clashes)
+        return compare(self.graph, first, second, self.stances, self.agreement, self.clashes, self.changed_with_events)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from argmap.analysis.clashes import Clash
 from argmap.analysis.stances import CON, PRO, SILENT, StanceCell, thesis_ids
-from argmap.graph import CONTRADICTS, Graph, SUPPORTS, is_reported
+from argmap.graph import CONTRADICTS, SUPERSEDED, SUPPORTS, Graph, is_reported
 
 AGREEMENT_METHOD: tuple[str, ...] = (
     "Agreement of two authors = (agreements - disagreements) / (agreements + disagreements),"
@@ -103,6 +103,7 @@ class Comparison:
     b: str
     agreement: PairAgreement
     clashes: tuple[Clash, ...]  # contradicts edges between their own claims, sharpest first
+    changed: tuple[Clash, ...]  # superseded links between their own claims (each held in its own period)
     reported_links: tuple[Edge, ...]  # edges between the two that touch a reported view
     partly: tuple[str, ...]  # theses both address, at least one of them mixed
     only_a: tuple[str, ...]  # theses only ``a`` takes a side on
@@ -111,15 +112,17 @@ class Comparison:
 
 
 def compare(graph: Graph, first: str, second: str, cells: dict[tuple[str, str], StanceCell],
-            matrix: dict[tuple[str, str], PairAgreement], clashes: list[Clash]) -> Comparison:
+            matrix: dict[tuple[str, str], PairAgreement], clashes: list[Clash], changed: list[Clash]) -> Comparison:
     """Compare two different authors in the order given (``first`` is reported first)."""
     agreement = matrix[first, second]
     pair = {first, second}
-    between = tuple(
-        c for c in clashes
-        if {graph.nodes[c.earlier]["author"], graph.nodes[c.later]["author"]} == pair
-        and not any(is_reported(graph, x) for x in c.claims)
-    )
+
+    def theirs(links: list[Clash]) -> tuple[Clash, ...]:
+        return tuple(c for c in links if {graph.nodes[c.earlier]["author"], graph.nodes[c.later]["author"]} == pair
+                     and not any(is_reported(graph, x) for x in c.claims))
+
+    between = theirs(clashes)
+    overtaken = theirs([c for c in changed if c.relation == SUPERSEDED])
     reported = tuple(
         (x, y) for x, y in graph.edges
         if {graph.nodes[x]["author"], graph.nodes[y]["author"]} == pair
@@ -136,4 +139,5 @@ def compare(graph: Graph, first: str, second: str, cells: dict[tuple[str, str], 
             only_b.append(thesis)
         elif sa != SILENT and thesis not in agreement.same_side + agreement.opposite_sides:
             partly.append(thesis)
-    return Comparison(first, second, agreement, between, reported, tuple(partly), tuple(only_a), tuple(only_b), cells)
+    return Comparison(first, second, agreement, between, overtaken, reported, tuple(partly), tuple(only_a), tuple(only_b),
+                      cells)

@@ -7,6 +7,7 @@ never over a file the corpus was read from).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -29,7 +30,7 @@ def say(text: str, nl: bool = True, err: bool = False, data: bool = False) -> No
     """
     from argmap.render.visible import visible
 
-    if not data or click.get_text_stream("stderr" if err else "stdout").isatty():
+    if not data or (sys.stderr if err else sys.stdout).isatty():
         text = visible(text)
     click.echo(text, nl=nl, err=err)
 

@@ -185,7 +185,8 @@ def write_suggestions(folder: Path, *, per_claim: int, limit: int, use_model: bo
     from argmap.errors import ModelUnavailableError, PendingAcceptError
     from argmap.graph import build_graph
 
-    graph = build_graph(load_corpus(folder, text_roots))
+    corpus = load_corpus(folder, text_roots)
+    graph = build_graph(corpus)
     review = read_suggestions(folder)
     waiting = pending(review)
     if waiting:
@@ -204,7 +205,8 @@ def write_suggestions(folder: Path, *, per_claim: int, limit: int, use_model: bo
             if use_model:
                 raise
     candidates = suggest_links(graph, per_claim=per_claim, limit=limit, encoder=encoder,
-                               excluded=[frozenset((s.source, s.target)) for s in kept], progress=progress)
+                               excluded=[frozenset((s.source, s.target)) for s in kept], progress=progress,
+                               texts=[corpus.texts[source] for source in sorted(corpus.texts)])
     suggestions = to_suggestions(candidates, graph.nodes) + renumbered_rejections(kept)
     path = folder / SUGGESTIONS_FILE
     write_files(folder, {SUGGESTIONS_FILE: render_suggestions(suggestions)})

@@ -33,7 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from argmap.dates import CERTAIN, between, time_key
-from argmap.drafting.similarity import TfIdf, terms
+from argmap.drafting.similarity import Related, TfIdf, terms
 from argmap.graph import CONTRADICTS, SUPERSEDED, SUPPORTS, Graph, events_by_id, theses_by_id
 
 Progress = Callable[[str], None]
@@ -54,6 +54,7 @@ class Weights:
     links: float = 0.0
     author_pairs: float = 0.05
     model: float = 0.5  # share of the embedding cosine in "words", when a model is given
+    related: float = 1 / 3  # share of the related-words cosine (co-occurrence in the texts) in the no-model part
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -71,15 +72,52 @@ class Candidate:
     reasons: tuple[str, ...]
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|without|failed|fail|unable|lack\w*|cannot|can't|"
-                       r"didn't|did not|won't|isn't|wasn't|aren't|hardly|little)\b", re.I)
+@dataclass(frozen=True)
+class Kind:
+    """The guessed kind of a pair, with the evidence for it: ``first`` and ``last`` in time order."""
+
+    relation: str
+    timing: str
+    first: str
+    last: str
+    reasons: tuple[str, ...]
+
+
+# Cue words, English, for any corpus: a denial or failure ...
+_NEGATION = re.compile(r"\b(?:not|never|no|nor|neither|none|nothing|without|fail(?:s|ed|ing|ure)?|unable|ineffective|"
+                       r"lack\w*|cannot|can't|didn't|doesn't|won't|isn't|wasn't|aren't|hardly)\b", re.I)
+# ... a change the later text reports (what "superseded" needs besides a turning point between the texts) ...
+_CHANGE = re.compile(r"\b(?:increasingly|no longer|any ?more|now|after|following|lost|losing|grow(?:ing|n)|"
+                     r"diminish\w*|declin\w*|eroded|erosion|weaken\w*|collapsed?|ended|became|has become|turned|"
+                     r"shift(?:ed)?|changed|transform\w*|gradual(?:ly)?|further|recent(?:ly)?|previous(?:ly)?)\b", re.I)
+# ... and pairs of opposite words (word beginnings): one claim using one side, the other the other.
+_OPPOSITES: tuple[tuple[str, str], ...] = (
+    ("adher|compl(?:y|ied|ies|iance)|respect|uphold|honou?r", "breach|violat|flout|disregard"),
+    ("succe(?:ss|ed)|ensur|achiev|effective", "fail|ineffective|unable"),
+    ("strength|bolster|reinforc", "weaken|undermin|erod"),
+    ("improv|better", "worsen|deteriorat|worse"),
+    ("increas|grow|grew|ris(?:e|es|en|ing)\\b|rose\\b|expan", "decreas|declin|shrank|shrink|fell\\b|fall|reduc"),
+    ("gain|win\\b|won\\b", "lose|lost\\b|losing"),
+    ("accept|welcom|embrac", "reject|refus|oppos"),
+    ("legitima", "illegitima|unlawful|illegal"),
+    ("stabl|calm", "unstabl|instabil|volatil"),
+    ("trust", "distrust|mistrust"),
+    ("cooperat|partner", "confront|rival|hostil"),
+    ("clear|defined", "unclear|vague|undefined|ambigu"),
+    ("protect|safeguard|shield", "abandon|expos|endanger"),
+)
+_OPPOSITE_PATTERNS = tuple((re.compile(rf"\b(?:{a})\w*", re.I), re.compile(rf"\b(?:{b})\w*", re.I))
+                           for a, b in _OPPOSITES)
 
 
 class Ranker:
     """Scores every cross-author pair of a graph's claims, block by block."""
 
     def __init__(self, graph: Graph, encoder: Encoder | None = None, weights: Weights = DEFAULT_WEIGHTS,
-                 excluded: Iterable[frozenset[str]] = (), progress: Progress | None = None) -> None:
+                 excluded: Iterable[frozenset[str]] = (), progress: Progress | None = None,
+                 texts: Sequence[str] = (), related: Related | None = None) -> None:
+        """``texts``: the source texts, where related words are learnt; ``related``: those already learnt
+        for the same claims (they depend on the words, not on the links)."""
         self.graph = graph
         self.weights = weights
         self.progress = progress or (lambda message: None)
@@ -89,6 +127,8 @@ class Ranker:
         documents = [f"{n['text']} {n['quote']}" for n in nodes]
         self.progress(f"weighing the words of {len(self.ids)} claims")
         self.tfidf = TfIdf(documents)
+        self.progress("finding the words the texts use in the same places")
+        self.related = related or Related(self.tfidf, list(texts) or documents)
         self.embeddings: np.ndarray | None = None
         if encoder is not None:
             self.progress(f"embedding {len(self.ids)} claims with the sentence model")
@@ -131,6 +171,7 @@ class Ranker:
         neighbour_mean = sp.csr_matrix(adjacency @ sp.diags(1.0 / degree))  # column j: mean over j's neighbours
         # Each claim's neighbourhood as one vector: the mean of the vectors of the claims linked to it.
         self.context = sp.csr_matrix(neighbour_mean.T @ self.tfidf.matrix)
+        self.context_related = np.asarray(neighbour_mean.T @ self.related.matrix)
         self.context_embeddings = None if self.embeddings is None else np.asarray(neighbour_mean.T @ self.embeddings)
         self.link_prior = np.log1p(between_links)
         authors = int(self.author.max()) + 1 if len(self.author) else 1
@@ -153,6 +194,10 @@ class Ranker:
     def _words(self, rows: slice) -> np.ndarray:
         x = self.tfidf.matrix  # sparse times a dense block: cheaper than a sparse product with millions of entries
         block = np.ascontiguousarray(np.asarray(x @ x[rows].toarray().T, dtype=np.float64).T)
+        if self.weights.related:
+            r = self.related.matrix
+            block *= 1.0 - self.weights.related
+            block += self.weights.related * (r[rows] @ r.T)
         if self.embeddings is not None:
             share = self.weights.model
             block *= 1.0 - share
@@ -164,6 +209,11 @@ class Ranker:
         x, c = self.tfidf.matrix, self.context
         block = np.ascontiguousarray(np.asarray(c @ x[rows].toarray().T, dtype=np.float64).T)
         block += np.asarray(x @ c[rows].toarray().T).T
+        if self.weights.related:
+            share, r, cr = self.weights.related, self.related.matrix, self.context_related
+            block *= 1.0 - share
+            block += share * (r[rows] @ cr.T)
+            block += share * (cr[rows] @ r.T)
         if self.embeddings is not None and self.context_embeddings is not None:
             share = self.weights.model
             e, ce = self.embeddings, self.context_embeddings
@@ -224,6 +274,9 @@ class Ranker:
         shared = self.tfidf.shared_terms(self.index[a], self.index[b])
         if shared:
             reasons.append("shared terms: " + ", ".join(shared))
+        related = self.related.related_terms(self.index[a], self.index[b]) if self.weights.related else []
+        if related:
+            reasons.append("related words in the texts: " + ", ".join(f"{x} ~ {y}" for x, y in related))
         theses = theses_by_id(graph)
         same = sorted(t for t, s in node_a["theses"].items() if node_b["theses"].get(t) == s)
         opposite = sorted(t for t, s in node_a["theses"].items() if node_b["theses"].get(t) not in (None, s))
@@ -236,19 +289,9 @@ class Ranker:
             if node["voice"] == "reports" and other["voice"] != "reports":
                 reasons.append(f"{_surname(node['author'])} reports the view of {node['speaker']}; "
                                f"{_surname(other['author'])} answers it")
-        denial = bool(_NEGATION.search(node_a["quote"])) != bool(_NEGATION.search(node_b["quote"]))
-        first, last = sorted((a, b), key=lambda c: (time_key(graph.nodes[c]["date"]), self.index[c]))
-        turning = _turning_point(graph, first, last) if opposite or denial else ""
-        if len(opposite) > len(same):
-            relation = SUPERSEDED if turning else CONTRADICTS
-        elif denial and not same and shared and self._word_score(a, b) >= 0.25:
-            relation = SUPERSEDED if turning else CONTRADICTS
-            reasons.append("one denies what the other asserts")
-        else:
-            relation = SUPPORTS
-        if relation == SUPERSEDED:
-            event = events_by_id(graph)[turning]
-            reasons.append(f"the texts straddle '{event['label']}' ({event['date']})")
+        kind = self.kind(a, b, same, opposite, bool(shared))
+        relation, turning = kind.relation, kind.timing
+        reasons += kind.reasons
         neighbours = [n for n in sorted(self.graph.predecessors(b)) + sorted(self.graph.successors(b))
                       if n != a and self._word_score(a, n) >= 0.2]
         if neighbours:
@@ -258,9 +301,57 @@ class Ranker:
         if relation == SUPPORTS:
             source, target = _supports_direction(graph, a, b, self.index)
         else:
-            source, target = first, last
+            source, target = kind.first, kind.last
         return Candidate(source, target, round(score, 4), relation, turning if relation == SUPERSEDED else "",
                          tuple(reasons))
+
+    def kind(self, a: str, b: str, same: list[str], opposite: list[str], shared: bool) -> Kind:
+        """Supports, contradicts or superseded, and why.
+
+        Opposite sides of a thesis, or one claim denying or using the opposite word for what the
+        other says in shared terms, is a clash; a clash is ``superseded`` when a turning point lies
+        surely between the two texts and the later claim reports a change (a change word, or words
+        naming that event), else ``contradicts``. Anything else ``supports``.
+        """
+        graph = self.graph
+        first, last = sorted((a, b), key=lambda c: (time_key(graph.nodes[c]["date"]), self.index[c]))
+        text = {c: f"{graph.nodes[c]['text']} {graph.nodes[c]['quote']}" for c in (a, b)}
+        reasons: list[str] = []
+        clash = len(opposite) > len(same)
+        if not clash and not same and shared:
+            opposed = _opposite_words(text[a], text[b])
+            denial = bool(_NEGATION.search(text[a])) != bool(_NEGATION.search(text[b]))
+            if opposed:
+                clash = True
+                reasons.append(f"opposite words: {opposed}")
+            elif denial and (self._word_score(a, b) >= 0.25 or (self._turning_points(first, last)[0] and self.tfidf.distinctive(
+                    sorted(set(terms(text[a])) & set(terms(text[b])))))):
+                # In the same words; or across a turning point the later claim names (what held then no longer does).
+                clash = True
+                reasons.append("one denies what the other asserts")
+        if not clash:
+            return Kind(SUPPORTS, "", first, last, tuple(reasons))
+        named, latest = self._turning_points(first, last)
+        change = _CHANGE.search(text[last])
+        turning = named or (latest if change else "")
+        if not turning:
+            return Kind(CONTRADICTS, "", first, last, tuple(reasons))
+        event = events_by_id(graph)[turning]
+        later = _surname(graph.nodes[last]["author"])
+        because = f", which {later} names" if named else f"; {later} reports a change ('{change.group(0)}')" if change else ""
+        reasons.append(f"the texts straddle '{event['label']}' ({event['date']}){because}")
+        return Kind(SUPERSEDED, turning, first, last, tuple(reasons))
+
+    def _turning_points(self, first: str, last: str) -> tuple[str, str]:
+        """The event surely between the two texts that the later claim's distinctive words name, and the latest one."""
+        graph = self.graph
+        early, late = graph.nodes[first]["date"], graph.nodes[last]["date"]
+        events = [e for e in graph.graph["events"] if between(early, late, e["date"]) == CERTAIN]
+        if not events:
+            return "", ""
+        words = set(terms(f"{graph.nodes[last]['text']} {graph.nodes[last]['quote']}"))
+        named = [e for e in events if words & self.tfidf.distinctive(terms(f"{e['label']} {e['id'].replace('-', ' ')}"))]
+        return (str(named[-1]["id"]) if named else ""), str(events[-1]["id"])
 
     def _word_score(self, a: str, b: str) -> float:
         i, j = self.index[a], self.index[b]
@@ -271,15 +362,14 @@ def _surname(author: str) -> str:
     return author.split()[-1] if author.split() else author
 
 
-def _turning_point(graph: Graph, first: str, last: str) -> str:
-    """The event surely between the two texts that their words point to (else the latest such)."""
-    early, late = graph.nodes[first]["date"], graph.nodes[last]["date"]
-    events = [e for e in graph.graph["events"] if between(early, late, e["date"]) == CERTAIN]
-    if not events:
-        return ""
-    words = set(terms(f"{graph.nodes[first]['text']} {graph.nodes[last]['text']} {graph.nodes[last]['quote']}"))
-    named = [e for e in events if words & set(terms(f"{e['label']} {e['id'].replace('-', ' ')}"))]
-    return str((named or events)[-1]["id"])
+def _opposite_words(one: str, other: str) -> str:
+    """'x / y' when one text uses a word and the other its opposite (and neither uses both)."""
+    for left, right in _OPPOSITE_PATTERNS:
+        for x, y in ((one, other), (other, one)):
+            found_x, found_y = left.search(x), right.search(y)
+            if found_x and found_y and not right.search(x) and not left.search(y):
+                return f"{found_x.group(0).lower()} / {found_y.group(0).lower()}"
+    return ""
 
 
 _TYPE_ORDER = {"fact": 0, "causal": 1, "interpretation": 2, "evaluation": 3, "prediction": 4, "recommendation": 5}
@@ -293,9 +383,12 @@ def _supports_direction(graph: Graph, a: str, b: str, index: dict[str, int]) -> 
 
 def suggest_links(graph: Graph, per_claim: int = 3, limit: int = 100, encoder: Encoder | None = None,
                   excluded: Iterable[frozenset[str]] = (), weights: Weights = DEFAULT_WEIGHTS,
-                  progress: Progress | None = None) -> list[Candidate]:
-    """The best ``limit`` links no relation covers yet, from each claim's ``per_claim`` best candidates."""
-    ranker = Ranker(graph, encoder, weights, excluded, progress)
+                  progress: Progress | None = None, texts: Sequence[str] = ()) -> list[Candidate]:
+    """The best ``limit`` links no relation covers yet, from each claim's ``per_claim`` best candidates.
+
+    ``texts``: the source texts, where related words are learnt (without them, the claims' own words).
+    """
+    ranker = Ranker(graph, encoder, weights, excluded, progress, texts)
     best: dict[frozenset[str], tuple[float, str, str]] = {}
     for claim, found in ranker.top(per_claim).items():
         for other, score in found:

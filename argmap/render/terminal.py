@@ -132,12 +132,9 @@ def _clash_lines(graph: Graph, number: int, clash: Clash, events: dict[str, str]
     lines = [f"  {number}. sharpness {clash.sharpness} (weights {clash.weights[0]} + {clash.weights[1]})"]
     lines += _quoted(graph, clash.earlier, "     ", width) + _quoted(graph, clash.later, "     ", width)
     lines += _wrap("why: " + clash.rationale, "     ", width=width)
-    timing = clash.timing
-    if timing.certain:
-        lines += _wrap("written either side of: " + "; ".join(events[e] for e in timing.certain), "     ", width=width)
-    if timing.possible:
-        lines += _wrap("perhaps either side of (partial dates): " + "; ".join(events[e] for e in timing.possible), "     ",
-                       width=width)
+    if clash.turning_point:  # only the turning point the corpus names, not every event in between
+        lines += _wrap(f"turning point: {events[clash.turning_point]}: the earlier text was written before it, "
+                       "the later after", "     ", width=width)
     return lines
 
 
@@ -181,6 +178,12 @@ def render_comparison(analysis: Analysis, comparison: Comparison, width: int = W
     if pair.opposite_sides:
         lines.append("  Opposite sides on a thesis:")
         lines += _theses_lines(graph, comparison, pair.opposite_sides, width)
+    if comparison.changed:
+        lines += ["", "WHAT CHANGED WITH EVENTS (each held in its own period; not counted as a disagreement)"]
+        for number, clash in enumerate(comparison.changed, 1):
+            lines += _wrap(f"{number}. across {events[clash.turning_point]}", "  ", width=width)
+            lines += _quoted(graph, clash.earlier, "     ", width) + _quoted(graph, clash.later, "     ", width)
+            lines += _wrap("why: " + clash.rationale, "     ", width=width)
     if comparison.reported_links:
         lines += ["", "LINKS TO A VIEW ONE OF THEM ONLY REPORTS (not counted as theirs)"]
         for source, target in comparison.reported_links:

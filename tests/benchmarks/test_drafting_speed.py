@@ -54,10 +54,12 @@ def test_recall_on_the_known_answer_corpus() -> None:
     assert result.links == 1 and result.at(5) == 1.0
 
 
-def test_recall_on_the_flagship_corpus(flagship_graph: Any) -> None:
-    """A floor well under the measured value (tests/benchmarks/suggest_recall.py reports it; 48-62% at 5
-    as the corpus grew), and far above chance."""
-    result = held_out_recall(flagship_graph)
+def test_recall_on_the_flagship_corpus(flagship_corpus: Any, flagship_graph: Any) -> None:
+    """A floor well under the measured value (tests/benchmarks/suggest_recall.py reports it: 45% at 5 and
+    87% of kinds right on 115 links, against 41% and 86% before related words and the new kind rules),
+    and far above chance."""
+    texts = [flagship_corpus.texts[source] for source in sorted(flagship_corpus.texts)]
+    result = held_out_recall(flagship_graph, texts=texts)
     assert result.links > 30
-    assert result.at(5) >= 0.35 > 0.1 > result.random_at_5
-    assert result.kind_right / result.links >= 0.6
+    assert result.at(5) >= 0.4 > 0.1 > result.random_at_5
+    assert result.kind_right / result.links >= 0.8
