@@ -53,9 +53,7 @@ def _link(source: int, target: int, data: dict[str, Any], kind: str) -> list[Any
     return link
 
 
-def _source(analysis: Analysis, record: dict[str, Any], author: int, text: str | None) -> dict[str, Any]:
-    graph = analysis.graph
-    spans = {n: (d["quote_start"], d["quote_end"]) for n, d in graph.nodes(data=True) if d["source"] == record["id"]}
+def _source(record: dict[str, Any], author: int, text: str | None, spans: dict[str, tuple[int, int]]) -> dict[str, Any]:
     keep = ("id", "title", "publication", "date", "date_note", "url", "byline", "provenance", "note")
     source: dict[str, Any] = {key: record.get(key, "") for key in keep}
     source.update(author=author, citation=str(citation_of(record)))
@@ -103,6 +101,9 @@ def page_data(analysis: Analysis, texts: Mapping[str, str] | None, layout: Layou
     kinds = {frozenset(c.claims): kind for kind, clashes in analysis.clash_kinds.items() for c in clashes}
     index = {claim["id"]: i for i, claim in enumerate(claims)}
     links = [_link(index[a], index[b], d, kinds.get(frozenset((a, b)), "")) for a, b, d in graph.edges(data=True)]
+    spans: dict[str, dict[str, tuple[int, int]]] = {}  # source -> its claims' quotes, in one pass (not one per source)
+    for n, d in graph.nodes(data=True):
+        spans.setdefault(d["source"], {})[n] = (d["quote_start"], d["quote_end"])
     dates: dict[str, list[str]] = {}
     for record in meta["sources"]:
         dates.setdefault(record["author"], []).append(record["date"])
@@ -110,7 +111,7 @@ def page_data(analysis: Analysis, texts: Mapping[str, str] | None, layout: Layou
         "title": meta["title"],
         "authors": [{"name": a, "short": analysis.short_names[a], "slug": slugs[a], "colour": author_colour(i),
                      "dates": dates[a]} for i, a in enumerate(authors)],
-        "sources": [_source(analysis, s, author_index[s["author"]], None if texts is None else texts.get(s["id"]))
+        "sources": [_source(s, author_index[s["author"]], None if texts is None else texts.get(s["id"]), spans.get(s["id"], {}))
                     for s in meta["sources"]],
         "theses": [{"id": t["id"], "label": t["label"], "text": t["text"]} for t in meta["theses"]],
         "events": [{"id": e["id"], "date": e["date"], "label": e["label"]} for e in meta["events"]],
