@@ -12,8 +12,10 @@ peak resident memory. CPU time rather than wall time, because the machine may be
 load average is printed with the table. The last columns are the growth exponent k between
 sizes (time ~ n^k): 1 is linear; n log n from 1k to 30k is about 1.12.
 
-``phases`` is one in-process run of the build's steps (read and check, graph, analysis, map
-page, JSON, brief) and of the other documents, to show where the time goes.
+The phases table is one in-process run of the build's steps (read and check, graph, layout,
+analysis, SVG, map page, JSON, brief) and of the other documents, to show where the time goes
+(with Python's default garbage collection; the command line collects less often, so its
+commands take a little less than their steps add up to).
 
 Commands run with the checked-corpus cache off (``ARGMAP_NO_CACHE=1``), except the rows marked
 "(cached)", which run after a build has filled a cache in a private folder.
