@@ -258,6 +258,7 @@ def test_wrap_breaks_at_words_and_ends_a_cut_in_an_ellipsis() -> None:
 def test_printable_drops_what_no_xml_may_carry() -> None:
     assert printable("a\x00b\x1fc\x7fd\x85e\ufffef\ud800g") == "abcdefg"
     assert printable("\u00e9 \u2014 \u2018q\u2019") == "\u00e9 \u2014 \u2018q\u2019"
+    assert printable("\udfff\ue000\U0001f600\x9f\xa0\uffff") == "\ue000\U0001f600\xa0"  # the ranges' edges
 
 
 def test_the_width_table_is_dejavu_sans_own() -> None:

@@ -39,6 +39,7 @@ lane" button goes, ``fitted_view`` the whole drawing; ``to_data()`` is all of it
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -223,10 +224,13 @@ def display_label(node: Mapping[str, Any]) -> str:
     return printable(label) if label else printable(cut_at_word(str(node.get("text", "")), LABEL_CHARS))
 
 
+# C0 and C1 controls, lone surrogates and the two noncharacters XML forbids.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def printable(text: str) -> str:
     """``text`` without control characters (which no page or SVG may carry)."""
-    return "".join(ch for ch in text if ch >= " " and not 0x7F <= ord(ch) < 0xA0 and not 0xD800 <= ord(ch) < 0xE000
-                   and ch not in "\ufffe\uffff")
+    return _UNPRINTABLE.sub("", text)
 
 
 def box_lines(node: Mapping[str, Any]) -> tuple[list[str], bool]:
