@@ -183,6 +183,23 @@ def test_the_model_path_blends_embeddings_into_the_ranking(harbour_graph: Any) -
                            blended.scores(row)[np.isfinite(blended.scores(row))])
 
 
+def test_each_claims_candidates_do_not_depend_on_how_the_rows_are_blocked(flagship_graph: Any) -> None:
+    """The block size is chosen from the corpus's size (for memory and speed): it must never change a
+    claim's candidates, their order or their scores (beyond the last bits a matrix product's
+    summation order may move)."""
+    from argmap.drafting.suggest import Ranker
+
+    ranker = Ranker(flagship_graph)
+    whole = ranker.top(3, block_rows=len(ranker.ids))
+    assert len(whole) == len(ranker.ids)
+    for rows in (1, 7, 100, None):
+        blocked = ranker.top(3, block_rows=rows)
+        assert {c: [o for o, _ in found] for c, found in blocked.items()} == {
+            c: [o for o, _ in found] for c, found in whole.items()}, rows
+        assert all(np.allclose([s for _, s in blocked[c]], [s for _, s in found], rtol=1e-12, atol=0)
+                   for c, found in whole.items()), rows
+
+
 @pytest.mark.parametrize("corpus", ["harbour", "mini"])
 def test_held_out_kinds_of_the_small_corpora_are_guessed_right(corpus: str, request: pytest.FixtureRequest) -> None:
     """Each curated link between authors, held out, gets its curated kind back (contradicts in both)."""

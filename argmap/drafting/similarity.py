@@ -48,10 +48,12 @@ def analyse(text: str) -> list[tuple[str, str]]:
         if token[0].isdigit():
             found.append((token.replace(",", ""), word))
             continue
-        token = re.sub(r"'s$", "", token)
+        # A possessive's 's dropped (a token never holds a newline, so this is the old r"'s$").
+        if token.endswith("'s"):
+            token = token[:-2]
         if token in STOPWORDS or token in _EXTRA_STOP or len(token) < 3:
             continue
-        found.append((stem(token), re.sub(r"['’]s$", "", word)))
+        found.append((stem(token), word[:-2] if word.endswith(("'s", "’s")) else word))
     return found
 
 
