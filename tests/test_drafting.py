@@ -216,3 +216,17 @@ def test_page_furniture_is_recognised(line: str, reason: str) -> None:
 def test_the_draft_field_is_documented() -> None:
     readme = (FLAGSHIP.parent / "README.md").read_text()
     assert re.search(r"\| `draft` \| no \|", readme)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("During the 2020 war, many feared that Russia would intervene.", "many"),
+    ("Indicative of this understanding, the Security Council noted that the mission was unclear.",
+     "the Security Council"),
+    ("Mr. Quayle, the harbour master, said that the wall was sound.", "Mr. Quayle, the harbour master"),
+    ("In Azerbaijan, there is a growing view that the peacekeepers are a threat.", "unnamed observers"),
+], ids=["opening-time-phrase", "opening-indicative-phrase", "apposition-kept", "there-is-a-view"])
+def test_the_guessed_speaker_leaves_out_an_opening_phrase(sentence: str, speaker: str) -> None:
+    from argmap.drafting.guess import guess_voice
+
+    guess = guess_voice(sentence)
+    assert guess.reported and guess.speaker == speaker

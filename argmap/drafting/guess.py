@@ -120,12 +120,20 @@ class VoiceGuess:
     cue: str
 
 
+# An opening phrase before the subject ("During the 2020 war, many"; "Indicative of this, the
+# Council"), told from an apposition ("Mr. Quayle, the harbour master") by its first word.
+_OPENING_PHRASE = re.compile(r"^(?:during|after|before|since|following|amid|amidst|throughout|until|despite|given|"
+                             r"indicative|unlike|like|as|for|with|without|under|over|within|among|from|against|"
+                             r"beyond|regarding|concerning|notwithstanding|by|at|on|in)\b[^,]{0,80},\s+", re.I)
+
+
 def _clean_speaker(raw: str) -> str:
     speaker = raw.strip(" ,.;:\"“”'‘’()")
     previous = None
     while previous != speaker:
         previous = speaker
         speaker = _LEAD.sub("", speaker).strip(" ,")
+        speaker = _OPENING_PHRASE.sub("", speaker).strip(" ,")
     speaker = re.sub(r"\s+", " ", speaker)
     speaker = re.sub(r"(?: (?:\w+ly|had|has|have|also|who|which))+$", "", speaker)  # "Liberal circles largely" -> "Liberal circles"
     return speaker
