@@ -165,15 +165,46 @@ def test_clash_keeps_the_earlier_text_first_and_its_rationale(mini_graph: Any) -
 
 def test_common_ground_needs_three_authors(harbour_graph: nx.DiGraph, mini_graph: Any) -> None:
     [group] = common_ground(harbour_graph)
-    assert group.claims == ("dune.cracks", "ebb.cracks-real", "fjord.audit-cracks", "gale.cracks")
-    assert group.authors == ("Dana Dune", "Eli Ebb", "Flo Fjord", "Gus Gale")
-    assert group.links == (("ebb.cracks-real", "dune.cracks"), ("fjord.audit-cracks", "dune.cracks"),
-                           ("gale.cracks", "fjord.audit-cracks"))
-    assert group.hub == "dune.cracks"  # two links, like fjord.audit-cracks, and earlier
+    # Gale's claim backs Fjord's audit, not Dune's claim: a chain is not common ground.
+    assert group.claims == ("dune.cracks", "ebb.cracks-real", "fjord.audit-cracks")
+    assert group.authors == ("Dana Dune", "Eli Ebb", "Flo Fjord")
+    assert group.links == (("ebb.cracks-real", "dune.cracks"), ("fjord.audit-cracks", "dune.cracks"))
+    assert group.hub == "dune.cracks"
     assert group.contested_by == ()
     # Ebb's repair figure supports Dune's *reported* mayor view: a reported view joins no group.
     assert all("dune.mayor" not in g.claims for g in common_ground(harbour_graph, min_authors=2))
     assert common_ground(mini_graph) == []  # only pairs of authors agree there
+
+
+def _agreements(links: list[tuple[str, str]]) -> nx.DiGraph:
+    """A graph of supports links between authors: claim ``x.n`` is author ``x``'s."""
+    graph = nx.DiGraph(authors=sorted({c.split(".")[0] for link in links for c in link}))
+    for claim in sorted({c for link in links for c in link}):
+        graph.add_node(claim, author=claim.split(".")[0], voice="asserts", date="2020")
+    for a, b in links:
+        graph.add_edge(a, b, relation="supports", scope="between")
+    return graph
+
+
+@pytest.mark.parametrize(("links", "groups"), [
+    # a -> b -> c -> d -> e: each claim agrees only with its neighbours, so a group is one claim and
+    # the two beside it (the earliest first); d and e are not brought in along the chain.
+    ([("a.1", "b.1"), ("b.1", "c.1"), ("c.1", "d.1"), ("d.1", "e.1")], [("b.1", ("a.1", "b.1", "c.1"))]),
+    # A star: three authors back b's claim.
+    ([("a.1", "b.1"), ("c.1", "b.1"), ("d.1", "b.1")], [("b.1", ("a.1", "b.1", "c.1", "d.1"))]),
+    # Two stars sharing a claim: the wider is taken first and the other loses the shared claim.
+    ([("a.1", "b.1"), ("c.1", "b.1"), ("d.1", "b.1"), ("d.1", "e.1"), ("f.1", "e.1")],
+     [("b.1", ("a.1", "b.1", "c.1", "d.1"))]),
+    ([("a.1", "b.1"), ("c.1", "b.1"), ("d.1", "b.1"), ("e.1", "f.1"), ("g.1", "f.1"), ("d.2", "f.1")],
+     [("b.1", ("a.1", "b.1", "c.1", "d.1")), ("f.1", ("d.2", "e.1", "f.1", "g.1"))]),
+    # Two claims of one author count once.
+    ([("a.1", "b.1"), ("a.2", "b.1")], []),
+], ids=["a-chain-is-not-followed", "star", "overlap-goes-to-the-wider", "two-groups", "one-author-twice"])
+def test_common_ground_is_claims_linked_to_one_claim(links: list[tuple[str, str]],
+                                                   groups: list[tuple[str, tuple[str, ...]]]) -> None:
+    found = common_ground(_agreements(links))
+    assert [(g.hub, tuple(sorted(g.claims))) for g in found] == groups
+    assert all(all(g.hub in link for link in g.links) for g in found)
 
 
 def test_common_ground_with_two_authors_shows_what_contests_it(mini_graph: Any) -> None:

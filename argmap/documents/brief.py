@@ -65,6 +65,7 @@ TEXT = {
     "others": "The summary's clashes that no thesis section argues: one of the claims takes no side on any thesis,"
               " or both take the same side.",
     "no_summary_ground": "No uncontested group of claims is supported by three or more authors.",
+    "ground_credit": "{hub}'s claim, and claims of {others} that agree with it",
     "no_question": "No claim of this side is under attack here.",
     "superseded": "each held in its own period",
     "contradicts": "they contradict each other",
@@ -82,8 +83,8 @@ BRIEF_METHOD: tuple[str, ...] = (
     " contentions, and ask what the kind of claim calls for: a fact, its source and date; a causal claim,"
     " what else explains it; a prediction, whether it held after the turning points since; a reported view,"
     " who holds it and whether the author does.",
-    "Common ground: claims joined by supports links between authors, in groups spanning three or more authors"
-    " that no contradicts link touches.",
+    "Common ground: a claim and the claims of other authors linked to it directly by supports links (chains are"
+    " not followed), spanning three or more authors, that no contradicts link touches; each claim in one group.",
 )
 
 
@@ -258,8 +259,10 @@ class _Builder:
                 firsts.setdefault(self.graph.nodes[claim]["author"], claim)
             claims = [group.hub] + [c for a, c in firsts.items() if a != hub_author]
             bearing = tuple(numbers[t["id"]] for t in theses if any(c in self.analysis.sides(t["id"]) for c in group.claims))
-            items.append(GroundItem(index, group.authors, tuple(section.mention(c, f"G{index}.") for c in claims), bearing,
-                                    len(group.claims) - len(claims)))
+            others = [a for a in group.authors if a != hub_author]
+            credit = TEXT["ground_credit"].format(hub=hub_author, others=_series(others))
+            items.append(GroundItem(index, group.authors, credit, tuple(section.mention(c, f"G{index}.") for c in claims),
+                                    bearing, len(group.claims) - len(claims)))
         return items
 
     def references(self) -> tuple[Reference, ...]:
@@ -270,6 +273,11 @@ class _Builder:
         by_source = {r.source: r for r in references}
         return tuple(TimelineItem(e.date, e.label if e.kind == "event" else "", by_source.get(e.id) if e.kind != "event" else None)
                      for e in self.analysis.timeline)
+
+
+def _series(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _summary_links(builder: _Builder, kind: str, picked: dict[str, dict[str, list[tuple[Clash, str, str]]]],

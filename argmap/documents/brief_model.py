@@ -94,10 +94,12 @@ class Question:
 
 @dataclass(frozen=True)
 class GroundItem:
-    """Claims three or more authors support and no contradicts link touches."""
+    """A claim and the claims of other authors that agree with it (three or more authors in all), untouched by
+    any contradicts link."""
 
     number: int  # G1, G2, ... in the common-ground section
     authors: tuple[str, ...]
+    credit: str  # whose claim the group is built on, and whose claims agree with it
     claims: tuple[Mention, ...]  # the group's hub, then one claim of each other author in it
     theses: tuple[int, ...]  # the numbers of the thesis sections it bears on
     more: int = 0  # the group's other claims, not quoted

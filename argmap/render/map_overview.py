@@ -210,7 +210,8 @@ def overview(analysis: Analysis, focus: Focus) -> dict[str, Any]:
     slugs = author_slugs(analysis)
     graph = analysis.graph
     ground = [
-        {"authors": [analysis.short_names[a] for a in g.authors], "claims": [_claim(analysis, c, colours) for c in g.claims],
+        {"authors": [analysis.short_names[a] for a in g.authors], "hub": _claim(analysis, g.hub, colours),
+         "claims": [_claim(analysis, c, colours) for c in g.claims if c != g.hub],
          "contested": [_claim(analysis, c, colours) for c in g.contested_by], "focus": focus.add(f"ground-{i}", g.claims)}
         # Uncontested groups first: they are the common ground neither side disputes.
         for i, g in enumerate(sorted(analysis.common_ground, key=lambda g: bool(g.contested_by))[:LISTED_GROUPS])

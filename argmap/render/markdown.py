@@ -121,7 +121,7 @@ def _summary(brief: Brief) -> list[str]:
     lines += ["", "**Common ground**", ""]
     for item in summary.ground:
         refs = ", ".join(dict.fromkeys(_ref(m.ref) for m in item.claims))
-        lines.append(f"- [G{item.number}](#ground-{item.number}) ({_names(item.authors)}): {md(item.hub.claim.text)} {refs}")
+        lines.append(f"- [G{item.number}](#ground-{item.number}) ({md(item.credit)}): {md(item.hub.claim.text)} {refs}")
     if summary.more_ground:
         lines.append(f"- {summary.more_ground} more in [Common ground](#common-ground).")
     lines += [] if summary.ground else [TEXT["no_summary_ground"]]
@@ -257,7 +257,7 @@ def render_brief_md(brief: Brief) -> str:
     for item in brief.ground:
         bears = f"; bears on {', '.join(str(n) for n in item.theses)}" if item.theses else ""
         lines += [f'<a id="ground-{item.number}"></a>', "",
-                  f"### G{item.number}. {md(item.hub.claim.text)}", "", f"*{_names(item.authors)}{bears}*", ""]
+                  f"### G{item.number}. {md(item.hub.claim.text)}", "", f"*{md(item.credit)}{bears}*", ""]
         lines += [f"- **{m.tag}** {md(brief.names[m.claim.author])} {_ref(m.ref)}: \u201c{md(m.claim.quote)}\u201d"
                   f" ({md(m.claim.id)})" for m in item.claims]
         if item.more:
