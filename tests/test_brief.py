@@ -301,3 +301,76 @@ def test_a_reported_view_comes_with_the_claims_that_answer_it(mini: Path) -> Non
     assert question.background.endswith(f"Cy Cedar (2022) answers it: {link.other.tag}.")
     text = render_brief_md(build_brief(analysis, "steel-fault"))
     assert f"  - contradicted by ({md(link.rationale)}): **{link.other.tag}.** " in text
+
+
+# -- what the brief derives says no more than the links record (the flagship, as a reviewer read it) --
+
+@pytest.fixture(scope="module")
+def flagship_brief(flagship_analysis: Analysis) -> Brief:
+    return build_brief(flagship_analysis)
+
+
+def _turning_point_between(analysis: Analysis, a: str, b: str) -> bool:
+    from argmap.analysis.timeline import events_between
+
+    dates = sorted((analysis.graph.nodes[a]["date"], analysis.graph.nodes[b]["date"]), key=date_range)
+    return bool(events_between(analysis.graph, dates[0], dates[1])[0])
+
+
+def test_a_question_says_otherwise_only_across_a_recorded_clash(flagship_brief: Brief, flagship_analysis: Analysis) -> None:
+    from argmap.graph import CONTRADICTS, SUPPORTS, edge_between, linked
+
+    graph = flagship_analysis.graph
+    pressed = [(q, q.press[0].claim.id) for part in flagship_brief.theses for q in part.questions if q.press and q.kind != "reported"]
+    assert pressed
+    for question, press in pressed:
+        target = question.target.claim.id
+        edge = edge_between(graph, target, press) or {}
+        if "says otherwise" in question.background:
+            assert edge.get("relation") == CONTRADICTS, (target, press)
+        if "takes the other side" in question.background:  # no clash names one: a claim of the other side
+            near = {target, *graph.predecessors(target), *graph.successors(target)}
+            assert not any(press in linked(graph, c, SUPPORTS) for c in near), (target, press)
+            assert not _turning_point_between(flagship_analysis, target, press), (target, press)
+    # Tatikyan's 2023 facts are no longer pressed with what Socor or Kuzio wrote before the events.
+    assert not any(q.target.claim.id == "tatikyan.september-not-prevented" and q.press
+                   and q.press[0].claim.author in ("Vladimir Socor", "Taras Kuzio") and "writing" not in q.background
+                   for part in flagship_brief.theses for q in part.questions)
+
+
+def test_another_accounts_claim_backs_a_case_only_from_an_author_not_against_it(
+        flagship_brief: Brief, flagship_analysis: Analysis) -> None:
+    from argmap.analysis.stances import CON, MIXED, PRO
+
+    backed = [(part.id, case.side, contention.claim.claim.id, other.claim.id)
+              for part in flagship_brief.theses for case in part.cases
+              for contention in case.contentions for other in contention.corroboration]
+    assert backed
+    for thesis, side, claim, other in backed:
+        stance = flagship_analysis.stances[thesis, flagship_analysis.graph.nodes[other]["author"]].stance
+        assert stance not in (MIXED, CON if side == PRO else PRO), (thesis, claim, other)
+        assert not _turning_point_between(flagship_analysis, claim, other), (thesis, claim, other)
+    # Socor's concession that Moscow did not dictate the armistice no longer stands in the negative
+    # case of theses on which Socor argues the affirmative.
+    assert not any(other == "socor.not-dictated" and side == CON for _, side, _, other in backed)
+
+
+def test_a_common_ground_group_argues_a_side_only_from_close_by(flagship_brief: Brief, flagship_analysis: Analysis) -> None:
+    from argmap.analysis.stances import CON, MIXED, PRO
+    from argmap.graph import WITHIN
+
+    graph = flagship_analysis.graph
+    groups = [g for g in flagship_analysis.common_ground if not g.contested_by]
+    leaning = [(part.id, use.leans, groups[use.number - 1]) for part in flagship_brief.theses for use in part.ground if use.leans]
+    assert leaning
+    for thesis, side, group in leaning:
+        hub_stance = flagship_analysis.stances[thesis, graph.nodes[group.hub]["author"]].stance
+        assert hub_stance not in (MIXED, CON if side == PRO else PRO), (thesis, group.hub)
+        near = {graph.nodes[c]["author"] for c in group.claims
+                if graph.nodes[c]["theses"].get(thesis) == side
+                or any(graph.nodes[t]["theses"].get(thesis) == side for t in graph.successors(c)
+                       if graph.edges[c, t]["scope"] == WITHIN)}
+        assert len(near) >= 2, (thesis, group.hub)
+    # The group built on Tatikyan's exodus claim no longer "argues" that Armenia obstructed peace.
+    assert not any(thesis == "armenia-obstructed-peace" and group.hub == "tatikyan.exodus-surprise"
+                   for thesis, _, group in leaning)

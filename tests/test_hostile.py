@@ -244,7 +244,7 @@ def test_common_ground_whose_claims_are_all_mixed(tmp_path: Path, runner: CliRun
     assert built.exit_code == 0, built.output
     brief = runner.invoke(cli, ["brief", "--corpus", str(folder)], catch_exceptions=False)
     assert brief.exit_code == 0
-    assert "### G1. Claim a.x.\n\n*Ann's claim, and claims of Bo and Cy that agree with it; bears on 1*\n" in brief.output
+    assert "### G1. Claim a.x.\n\n*Ann's claim, with claims of Bo and Cy that support it at least in part; bears on 1*\n" in brief.output
 
 
 def test_a_chain_of_1200_supports(tmp_path: Path, runner: CliRunner) -> None:

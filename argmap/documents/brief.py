@@ -21,9 +21,11 @@ the links that set one side of the thesis against the other, in the analysis's r
 
 from __future__ import annotations
 
-from argmap.analysis import CLASH_METHOD, Analysis, Clash
+from argmap.analysis import CLASH_METHOD, Analysis, Clash, CommonGround
 from argmap.analysis.clashes import EVENTS, READING
 from argmap.analysis.stances import CON, MIXED, PRO, SILENT
+from argmap.analysis.timeline import Timings
+from argmap.dates import time_key
 from argmap.documents.brief_model import (
     SIDE_NAMES, Brief, Case, ClashPoint, Contention, GridRow, GroundItem, GroundUse, Mention, OtherLink, Question,
     Reference, ReportedLink, Summary, SummaryLink, ThesisBrief, TimelineItem,
@@ -65,9 +67,11 @@ TEXT = {
     "others": "The summary's clashes that no thesis section argues: one of the claims takes no side on any thesis,"
               " or both take the same side.",
     "no_summary_ground": "No uncontested group of claims is supported by three or more authors.",
-    "ground_credit": "{hub}'s claim, and claims of {others} that agree with it",
+    "ground_credit": "{hub}'s claim, with claims of {others} that support it at least in part",
+    "clashes_heading": "The sharpest clashes of reading ({shown} of the {total} the map records)",
+    "clashes_heading_all": "The clashes of reading (all {total} the map records)",
     "no_question": "No claim of this side is under attack here.",
-    "superseded": "each held in its own period",
+    "superseded": "the map reads this as change over time",
     "contradicts": "they contradict each other",
 }
 
@@ -119,6 +123,43 @@ class _Builder:
         self.authors = analysis.authors
         self.numbers = {s["id"]: i for i, s in enumerate(self.graph.graph["sources"], 1)}
         self.ground = [g for g in analysis.common_ground if not g.contested_by]
+        self.timings = Timings(self.graph)
+
+    def apart(self, a: str, b: str) -> bool:
+        """Whether a turning point surely lies between two claims' texts: they speak of different periods."""
+        dates = sorted((str(self.graph.nodes[a]["date"]), str(self.graph.nodes[b]["date"])), key=time_key)
+        return bool(self.timings.events_between(dates[0], dates[1])[0])
+
+    def may_back(self, thesis: str, side: str, claim: str, other: str) -> bool:
+        """Whether another account's claim may stand beside ``claim`` in ``side``'s case: not when its
+        author argues the other side of the thesis (or both), nor across a turning point."""
+        stance = self.cells[thesis, self.graph.nodes[other]["author"]].stance
+        return stance not in (MIXED, CON if side == PRO else PRO) and not self.apart(claim, other)
+
+    def near_sides(self, thesis: str, claim: str) -> set[str]:
+        """The sides a claim argues on a thesis from close by: its own stance, else the stances of its
+        author's claims it supports in one step. (The analysis's sides follow whole chains, which is
+        right for a case but says too much of what a common-ground group argues.)"""
+        own = self.graph.nodes[claim]["theses"].get(thesis)
+        if own:
+            return {own}
+        return {side for _, target, d in self.graph.out_edges(claim, data=True)
+                if d["relation"] == SUPPORTS and d["scope"] == WITHIN
+                for side in [self.graph.nodes[target]["theses"].get(thesis)] if side}
+
+    def ground_lean(self, thesis: str, group: CommonGround) -> str:
+        """The side a common-ground group argues on a thesis, or "": claims of two or more of its
+        authors must argue it from close by, none the other side, and the hub's author must not
+        take the other side (or both)."""
+        sides: dict[str, set[str]] = {}
+        for claim in group.claims:
+            for side in self.near_sides(thesis, claim):
+                sides.setdefault(side, set()).add(self.graph.nodes[claim]["author"])
+        if len(sides) != 1:
+            return ""
+        [(side, authors)] = sides.items()
+        hub_stance = self.cells[thesis, self.graph.nodes[group.hub]["author"]].stance
+        return side if len(authors) >= 2 and hub_stance not in (MIXED, CON if side == PRO else PRO) else ""
 
     def source_of(self, claim: str) -> str:
         return str(self.graph.nodes[claim]["source"])
@@ -159,7 +200,8 @@ class _Builder:
             if claim in shown:
                 continue  # already given as the reason for a stronger contention
             reasons = [r for r in self.supporters(claim, WITHIN) if r not in shown][:REASONS_PER_CONTENTION]
-            others = [o for o in self.supporters(claim, BETWEEN) if o not in shown][:CORROBORATIONS_PER_CONTENTION]
+            others = [o for o in self.supporters(claim, BETWEEN)
+                      if o not in shown and self.may_back(thesis, side, claim, o)][:CORROBORATIONS_PER_CONTENTION]
             picked.append((claim, reasons, others))
             shown.update([claim, *reasons, *others])
         # The stronger contentions keep their reasons first when a case would outgrow its room.
@@ -240,9 +282,7 @@ class _Builder:
         uses = []
         for item in ground:
             if number in item.theses:
-                group = self.ground[item.number - 1]
-                leans = {section.sides[c] for c in group.claims if c in section.sides}
-                uses.append(GroundUse(item.number, leans.pop() if leans in ({PRO}, {CON}) else ""))
+                uses.append(GroundUse(item.number, self.ground_lean(tid, self.ground[item.number - 1])))
         # The groups that argue one side come first (a side builds on them, the other must concede them).
         uses = sorted(uses, key=lambda u: (u.leans == "", u.number))[:GROUND_PER_THESIS]
         return ThesisBrief(number, tid, thesis["label"], thesis["text"], stances, cases, tuple(reported_mentions), tuple(answered),
@@ -258,7 +298,7 @@ class _Builder:
             for claim in group.claims:
                 firsts.setdefault(self.graph.nodes[claim]["author"], claim)
             claims = [group.hub] + [c for a, c in firsts.items() if a != hub_author]
-            bearing = tuple(numbers[t["id"]] for t in theses if any(c in self.analysis.sides(t["id"]) for c in group.claims))
+            bearing = tuple(numbers[t["id"]] for t in theses if any(self.near_sides(t["id"], c) for c in group.claims))
             others = [a for a in group.authors if a != hub_author]
             credit = TEXT["ground_credit"].format(hub=hub_author, others=_series(others))
             items.append(GroundItem(index, group.authors, credit, tuple(section.mention(c, f"G{index}.") for c in claims),
@@ -273,6 +313,13 @@ class _Builder:
         by_source = {r.source: r for r in references}
         return tuple(TimelineItem(e.date, e.label if e.kind == "event" else "", by_source.get(e.id) if e.kind != "event" else None)
                      for e in self.analysis.timeline)
+
+
+def _clash_heading(shown: int, total: int) -> str:
+    """How the summary names its clashes of reading: never "sharpest" when they are all there are."""
+    if total and shown < total:
+        return TEXT["clashes_heading"].format(shown=shown, total=total)
+    return TEXT["clashes_heading_all"].format(total=total) if total > 1 else "The clash of reading" if total else "Clashes of reading"
 
 
 def _series(names: list[str]) -> str:
@@ -346,7 +393,7 @@ def build_brief(analysis: Analysis, thesis: str | None = None, side: str | None 
     summary = Summary(
         tuple((short[a], analysis.first_dates[a]) for a in analysis.authors), grid,
         tuple(summary_clashes), tuple(summary_changes), tuple(ground[:SUMMARY_GROUND]), max(0, len(ground) - SUMMARY_GROUND),
-        single,
+        single, _clash_heading(len(summary_clashes), len(analysis.clash_kinds[READING])),
     )
     return Brief(str(analysis.graph.graph["title"]), side or "", summary, parts, tuple(others), tuple(ground), references,
                  builder.timeline(references), BRIEF_METHOD, dict(short))

@@ -183,6 +183,7 @@ class Summary:
     ground: tuple[GroundItem, ...]  # the widest groups
     more_ground: int  # how many more the common-ground section lists
     single: bool  # a one-thesis brief: its clashes and common ground follow at once, so the summary gives the grid
+    clash_heading: str = "The sharpest clashes of reading"  # with how many the map records in all
 
 
 @dataclass(frozen=True)

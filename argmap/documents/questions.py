@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from argmap.analysis.stances import CON, MIXED, PRO
 from argmap.dates import BEFORE, side_of, time_key
+from argmap.graph import SUPPORTS, linked
 
 from argmap.documents.brief_model import Case, ClashPoint, Mention, Question, ReportedLink
 
@@ -73,13 +74,39 @@ def _events_since(builder: "_Builder", date: str) -> list[str]:
     return [f"{e['label']} ({e['date']})" for e in events if side_of(date, e["date"]) == BEFORE]
 
 
+def _fallback(builder: "_Builder", target: Mention, candidates: list[Mention]) -> tuple[Mention, ...]:
+    """The other side's claim to press with when no clash names one: never a claim that agrees with the
+    target or with a claim next to it in its author's argument, nor one a turning point sets apart."""
+    graph = builder.graph
+    near = {target.claim.id} | set(graph.predecessors(target.claim.id)) | set(graph.successors(target.claim.id))
+    for candidate in candidates:
+        agrees = any(candidate.claim.id in linked(graph, claim, SUPPORTS) for claim in near)
+        if not agrees and not builder.apart(target.claim.id, candidate.claim.id):
+            return (candidate,)
+    return ()
+
+
+def _rival(side: str, point: "ClashPoint | None", press: tuple[Mention, ...]) -> str:
+    """What the press claim does to the target, in words that claim no more than the map records."""
+    if not press:
+        return ""
+    other = f" {press[0].claim.author} ({press[0].claim.date})"
+    if point is None:
+        return f"{other} takes the other side of the resolution: {press[0].tag} (the map links no clash between the two)."
+    if point.turning_point:
+        if point.earlier_side == side:
+            return f"{other}, writing after {point.turning_point}, reports that it changed: {press[0].tag}."
+        return f"{other}, writing before {point.turning_point}, described the earlier state: {press[0].tag}."
+    return f"{other} says otherwise: {press[0].tag}."
+
+
 def _question(builder: "_Builder", side: str, target: Mention, point: "ClashPoint | None",
               fallback: tuple[Mention, ...]) -> Question:
     claim = target.claim
     author, date = claim.author, claim.date
     press = tuple(replace(m, full=False) for m in ((point.answer(_other(side))[0],) if point else fallback))
     turning = point.turning_point if point and point.earlier_side == side else ""
-    rival = f" {press[0].claim.author} ({press[0].claim.date}) says otherwise: {press[0].tag}." if press else ""
+    rival = _rival(side, point, press)
     kind = claim.type
     if kind == "fact":
         ask = f"Which source does {author} rest this on, and when was it true?"
@@ -90,7 +117,8 @@ def _question(builder: "_Builder", side: str, target: Mention, point: "ClashPoin
         ask = "What else could explain it?"
         if turning:
             ask += f" Did it still hold after the turning point, {turning}?"
-        background = (f" {press[0].claim.author} gives another account: {press[0].tag}." if press else "").strip()
+        background = (f" {press[0].claim.author} gives another account: {press[0].tag}." if press and point and not point.turning_point
+                      else rival).strip()
     elif kind == "prediction":
         since = [turning] if turning else _events_since(builder, date)
         ask = (f"Has it held since the turning point, {since[-1]}?" if since
@@ -134,11 +162,12 @@ def cross_examination(builder: "_Builder", thesis: str, sides: tuple[str, ...],
     asked_sides = (PRO, CON) if len(sides) == 2 else (_other(sides[0]),)
     questions: list[Question] = []
     for side in asked_sides:
-        others = [c.contentions[0].claim for c in cases if c.side != side and c.contentions]
+        others = [contention.claim for c in cases if c.side != side for contention in c.contentions]
         targets = _targets(side, cases, points)
         # A view this side might borrow from an author who only reports it.
         borrowed = [m for m in reported if builder.graph.nodes[m.claim.id]["theses"].get(thesis) == side]
-        mine = [_question(builder, side, t, point, tuple(others[:1])) for t, point in targets[:QUESTIONS_PER_SIDE]]
+        mine = [_question(builder, side, t, point, () if point else _fallback(builder, t, others))
+                for t, point in targets[:QUESTIONS_PER_SIDE]]
         mine += [_reported_question(builder, thesis, side, m, links) for m in borrowed[:1]]
         questions += mine
     return questions

@@ -129,7 +129,7 @@ def _summary(brief: Brief) -> list[str]:
 
 
 def _summary_links_md(summary: Summary) -> list[str]:
-    lines = ["", "**The sharpest clashes of reading**", ""]
+    lines = ["", f"**{md(summary.clash_heading)}**", ""]
     for number, link in enumerate(summary.clashes, 1):
         lines += [f"{number}. **{md(link.earlier.author)} {_ref(link.refs[0])} vs {md(link.later.author)} {_ref(link.refs[1])}:**"
                   f" {md(link.rationale)} (see {_where(link)})"]
