@@ -70,6 +70,8 @@ TEXT = {
     "ground_credit": "{hub}'s claim, with claims of {others} that support it at least in part",
     "clashes_heading": "The sharpest clashes of reading ({shown} of the {total} the map records)",
     "clashes_heading_all": "The clashes of reading (all {total} the map records)",
+    "clash_heading_one": "The clash of reading",
+    "clashes_heading_none": "Clashes of reading",
     "no_question": "No claim of this side is under attack here.",
     "superseded": "the map reads this as change over time",
     "contradicts": "they contradict each other",
@@ -319,7 +321,7 @@ def _clash_heading(shown: int, total: int) -> str:
     """How the summary names its clashes of reading: never "sharpest" when they are all there are."""
     if total and shown < total:
         return TEXT["clashes_heading"].format(shown=shown, total=total)
-    return TEXT["clashes_heading_all"].format(total=total) if total > 1 else "The clash of reading" if total else "Clashes of reading"
+    return TEXT["clashes_heading_all"].format(total=total) if total > 1 else TEXT["clash_heading_one" if total else "clashes_heading_none"]
 
 
 def _series(names: list[str]) -> str:

@@ -86,7 +86,7 @@ def _fallback(builder: "_Builder", target: Mention, candidates: list[Mention]) -
     return ()
 
 
-def _rival(side: str, point: "ClashPoint | None", press: tuple[Mention, ...]) -> str:
+def _rival(side: str, point: "ClashPoint | None", press: tuple[Mention, ...], causal: bool = False) -> str:
     """What the press claim does to the target, in words that claim no more than the map records."""
     if not press:
         return ""
@@ -97,6 +97,8 @@ def _rival(side: str, point: "ClashPoint | None", press: tuple[Mention, ...]) ->
         if point.earlier_side == side:
             return f"{other}, writing after {point.turning_point}, reports that it changed: {press[0].tag}."
         return f"{other}, writing before {point.turning_point}, described the earlier state: {press[0].tag}."
+    if causal:
+        return f" {press[0].claim.author} gives another account: {press[0].tag}."
     return f"{other} says otherwise: {press[0].tag}."
 
 
@@ -106,7 +108,7 @@ def _question(builder: "_Builder", side: str, target: Mention, point: "ClashPoin
     author, date = claim.author, claim.date
     press = tuple(replace(m, full=False) for m in ((point.answer(_other(side))[0],) if point else fallback))
     turning = point.turning_point if point and point.earlier_side == side else ""
-    rival = _rival(side, point, press)
+    rival = _rival(side, point, press, causal=claim.type == "causal")
     kind = claim.type
     if kind == "fact":
         ask = f"Which source does {author} rest this on, and when was it true?"
@@ -117,8 +119,7 @@ def _question(builder: "_Builder", side: str, target: Mention, point: "ClashPoin
         ask = "What else could explain it?"
         if turning:
             ask += f" Did it still hold after the turning point, {turning}?"
-        background = (f" {press[0].claim.author} gives another account: {press[0].tag}." if press and point and not point.turning_point
-                      else rival).strip()
+        background = rival.strip()
     elif kind == "prediction":
         since = [turning] if turning else _events_since(builder, date)
         ask = (f"Has it held since the turning point, {since[-1]}?" if since
