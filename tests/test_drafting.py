@@ -47,6 +47,13 @@ def test_new_writes_a_valid_empty_corpus(tmp_path: Path, runner: CliRunner) -> N
         f"{folder}: OK: 0 sources, 0 claims, 0 relations, 0 within-author supports, 0 theses, 0 events; every quote found\n")
 
 
+def test_gaps_on_a_new_corpus_says_there_are_no_claims_yet(tmp_path: Path, runner: CliRunner) -> None:
+    folder = tmp_path / "bridge"
+    run(runner, "new", str(folder), "--title", "Two accounts of the bridge")
+    assert run(runner, "gaps", "--corpus", str(folder)).output == (
+        "No claims yet: add a text and draft its claims with 'argmap draft TEXT --corpus FOLDER …'.\n")
+
+
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path, runner: CliRunner) -> None:
     (tmp_path / "old.txt").write_text("keep me")
     result = run(runner, "new", str(tmp_path), "--title", "x", code=1)

@@ -39,6 +39,7 @@ class Gaps:
     paragraphs: list[Paragraph] = field(default_factory=list)        # in source order
     drafts: dict[str, list[str]] = field(default_factory=dict)       # source -> draft claim ids
     few_links: int = 2
+    claims: int = 0  # how many claims the corpus holds: none is not "no gaps"
 
     @property
     def empty(self) -> bool:
@@ -48,7 +49,7 @@ class Gaps:
 def find_gaps(corpus: Corpus, analysis: Analysis, few_links: int = 2) -> Gaps:
     """Every gap in the corpus; author pairs count as few-linked below ``few_links`` links."""
     graph = analysis.graph
-    gaps = Gaps(few_links=few_links)
+    gaps = Gaps(few_links=few_links, claims=graph.number_of_nodes())
     order = analysis.order
     weights = analysis.weights
     links: dict[tuple[str, str], int] = {}

@@ -55,6 +55,8 @@ def render_accepted(moved: Sequence[Suggestion], relations: str, suggestions: st
 
 
 def render_gaps(gaps: Gaps, limit: int = 8) -> str:
+    if not gaps.claims:
+        return "No claims yet: add a text and draft its claims with 'argmap draft TEXT --corpus FOLDER …'.\n"
     if gaps.empty:
         return "No gaps: every claim is linked across authors, every author takes a side on every thesis, " \
                "and every paragraph has a claim.\n"
